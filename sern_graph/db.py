@@ -1,0 +1,63 @@
+"""Tortoise configuration and connection lifecycle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from aerich import Command
+from tortoise import Tortoise
+
+from sern_graph.settings import Settings
+
+MODEL_MODULES = [
+    "sern_graph.geography.models",
+    "sern_graph.themes.models",
+    "sern_graph.organisations.models",
+    "sern_graph.people.models",
+    "sern_graph.projects.models",
+    "sern_graph.events.models",
+]
+
+
+def tortoise_config(settings: Settings, *, with_migrations: bool = True) -> dict[str, Any]:
+    """The tortoise config dict; aerich reads the same one, so its models list includes aerich's."""
+    models = [*MODEL_MODULES, "aerich.models"] if with_migrations else list(MODEL_MODULES)
+    return {
+        "connections": {"default": settings.database_url},
+        "apps": {"models": {"models": models, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def connect(settings: Settings) -> None:
+    await Tortoise.init(config=tortoise_config(settings))
+
+
+async def disconnect() -> None:
+    await Tortoise.close_connections()
+
+
+def dialect() -> str:
+    """'sqlite' or 'postgres': the few SQL fragments that differ are chosen by it."""
+    return str(Tortoise.get_connection("default").capabilities.dialect)
+
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def migration_command(settings: Settings) -> Command:
+    return Command(tortoise_config(settings), app="models", location=str(MIGRATIONS_DIR))
+
+
+async def migrate(settings: Settings) -> list[str]:
+    """Applies the migrations the database has not had yet; returns their file names."""
+    # Not `async with Command(...)`: its enter and init would each set up tortoise once more.
+    await connect(settings)
+    try:
+        command = migration_command(settings)
+        await command.init()
+        return await command.upgrade(run_in_transaction=True)
+    finally:
+        await disconnect()

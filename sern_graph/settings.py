@@ -1,0 +1,56 @@
+"""Typed settings from SERN_* environment variables; no I/O at import."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Locale = Literal["sv", "it", "en"]
+LOCALES: tuple[Locale, ...] = ("sv", "it", "en")
+
+
+class Settings(BaseSettings):
+    """Everything the service can be configured with; the defaults serve the embedded SQLite database."""
+
+    model_config = SettingsConfigDict(env_prefix="SERN_", frozen=True)
+
+    database_url: str = Field(
+        default="sqlite://sern.db",
+        description="sqlite://<relative file>, sqlite:///<absolute path> or postgres://user@host/db",
+    )
+    default_locale: Locale = "en"
+    fallback_locales: tuple[Locale, ...] = Field(
+        default=("en", "sv", "it"),
+        description="Order in which locales are tried when a text is missing in the requested one.",
+    )
+    default_page_size: int = Field(default=20, ge=1)
+    max_page_size: int = Field(default=100, ge=1)
+    host: str = "127.0.0.1"
+    port: int = 8000
+    seed_on_start: bool = Field(
+        default=True, description="`serve` migrates and seeds an empty database on start."
+    )
+    debug: bool = False
+
+    @field_validator("fallback_locales", mode="before")
+    @classmethod
+    def _split_locales(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _normalise_database_url(cls, value: str) -> str:
+        # tortoise names the PostgreSQL scheme postgres://; accept the other common spelling too.
+        if value.startswith("postgresql://"):
+            return "postgres://" + value.removeprefix("postgresql://")
+        return value
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
