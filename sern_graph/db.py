@@ -32,7 +32,8 @@ def tortoise_config(settings: Settings, *, with_migrations: bool = True) -> dict
 
 
 async def connect(settings: Settings) -> None:
-    await Tortoise.init(config=tortoise_config(settings))
+    # The global fallback lets request tasks use the connections the lifespan task opened.
+    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
 
 
 async def disconnect() -> None:

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
         default=True, description="`serve` migrates and seeds an empty database on start."
     )
     debug: bool = False
+    max_query_depth: int = Field(default=12, ge=1, description="Deepest selection nesting allowed.")
+    max_aliases: int = Field(default=30, ge=1, description="Most aliases allowed in one document.")
+    max_tokens: int = Field(default=5000, ge=1, description="Most tokens allowed in one document.")
 
     @field_validator("fallback_locales", mode="before")
     @classmethod

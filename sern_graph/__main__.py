@@ -1,0 +1,3 @@
+from sern_graph.cli import main
+
+main()

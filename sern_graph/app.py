@@ -1,0 +1,95 @@
+"""create_app(settings) -> Starlette: routes, middleware, lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache
+from strawberry.schema import Schema
+from tortoise import Tortoise
+
+from sern_graph import db, schema
+from sern_graph.context import Context
+from sern_graph.errors import MASKED_MESSAGE, should_mask
+from sern_graph.graphiql import EXAMPLE_QUERY, assets_app, render_graphiql_page
+from sern_graph.settings import Settings, get_settings
+
+
+class SernGraphQL(GraphQL[Context, None]):
+    """Strawberry's ASGI view with our context and an offline GraphiQL page."""
+
+    def __init__(self, schema: Schema, settings: Settings) -> None:
+        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+        self.settings = settings
+
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
+        return Context(settings=self.settings, request=request)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return HTMLResponse(
+            render_graphiql_page(
+                endpoint=request.url.path,
+                assets_url="/graphiql-assets",
+                example_query=EXAMPLE_QUERY,
+            )
+        )
+
+
+def build_schema(settings: Settings) -> Schema:
+    """The schema with the request limits and caches from the settings."""
+    return schema.build_schema(
+        [
+            QueryDepthLimiter(max_depth=settings.max_query_depth),
+            MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            MaxTokensLimiter(max_token_count=settings.max_tokens),
+            ParserCache(maxsize=256),
+            ValidationCache(maxsize=256),
+            MaskErrors(should_mask_error=should_mask, error_message=MASKED_MESSAGE),
+        ]
+    )
+
+
+async def healthz(_: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(_: Request) -> Response:
+    try:
+        await Tortoise.get_connection("default").execute_query("SELECT 1")
+    except Exception:  # noqa: BLE001 - any failure means "not ready"; the probe only needs the verdict
+        return JSONResponse({"status": "unavailable"}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
+    """The ASGI app; with `manage_database`, its lifespan opens and closes the tortoise connections."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        if manage_database:
+            await db.connect(settings)
+        try:
+            yield
+        finally:
+            if manage_database:
+                await db.disconnect()
+
+    graphql = SernGraphQL(build_schema(settings), settings)
+    return Starlette(
+        debug=settings.debug,
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Mount("/graphiql-assets", app=assets_app(), name="graphiql-assets"),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        lifespan=lifespan,
+    )

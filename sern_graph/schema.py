@@ -1,0 +1,47 @@
+"""The strawberry schema: the root Query composed from each domain."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import strawberry
+from strawberry.extensions import SchemaExtension
+from strawberry.tools import merge_types
+
+from sern_graph.events.queries import EventQuery
+from sern_graph.geography.queries import GeographyQuery
+from sern_graph.network.queries import NetworkQuery
+from sern_graph.nodes import NODE_TYPES, NodeQuery
+from sern_graph.organisations.queries import OrganisationQuery
+from sern_graph.people.queries import PersonQuery
+from sern_graph.projects.queries import ProjectQuery
+from sern_graph.themes.queries import ThemeQuery
+
+Query = merge_types(
+    "Query",
+    (
+        NodeQuery,
+        GeographyQuery,
+        OrganisationQuery,
+        PersonQuery,
+        ProjectQuery,
+        ThemeQuery,
+        EventQuery,
+        NetworkQuery,
+    ),
+)
+Query.__strawberry_definition__.description = (  # type: ignore[attr-defined]
+    "The SERN network graph: countries, regions, organisations, people, projects, themes, events."
+)
+
+
+
+def build_schema(extensions: Sequence[SchemaExtension | type[SchemaExtension]] = ()) -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        types=[node_type for _, node_type in NODE_TYPES.values()],
+        extensions=list(extensions),
+    )
+
+
+schema = build_schema()
