@@ -25,7 +25,7 @@ class Context:
     def chain(self, locale: Locale | None) -> LocaleChain:
         """Locale order for a root field: its `locale` argument, else Accept-Language, else default."""
         if locale is not None:
-            return locale_chain(locale.value, self.settings)
+            return locale_chain(str(locale.value), self.settings)
         header = self.request.headers.get("accept-language") if self.request else None
         return locale_chain(negotiate(header), self.settings)
 

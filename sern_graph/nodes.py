@@ -59,14 +59,16 @@ async def _resolve(info: Info[Context, None], ids: list[strawberry.ID], locale: 
     chain = info.context.chain(locale)
     result: list[Node | None] = []
     for type_name, pk in decoded:
-        row = found.get((type_name, pk))
-        result.append(NODE_TYPES[type_name][1](row=row, chain=chain) if row is not None else None)  # type: ignore[call-arg]
+        match = found.get((type_name, pk))
+        result.append(NODE_TYPES[type_name][1](row=match, chain=chain) if match is not None else None)
     return result
 
 
 @strawberry.type
 class NodeQuery:
-    @strawberry.field(description="Any object by its global ID; null when there is none (or it is not public).")
+    @strawberry.field(
+        description="Any object by its global ID; null when there is none (or it is not public)."
+    )
     async def node(
         self,
         info: Info[Context, None],

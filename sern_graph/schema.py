@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import strawberry
 from strawberry.extensions import SchemaExtension
@@ -35,8 +35,9 @@ Query.__strawberry_definition__.description = (  # type: ignore[attr-defined]
 )
 
 
-
-def build_schema(extensions: Sequence[SchemaExtension | type[SchemaExtension]] = ()) -> strawberry.Schema:
+def build_schema(
+    extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
+) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         types=[node_type for _, node_type in NODE_TYPES.values()],

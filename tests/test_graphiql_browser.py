@@ -90,9 +90,7 @@ def _serve_command(port: int) -> list[str]:
     return [sys.executable, "-m", "sern_graph", *args]
 
 
-def _wait_until_healthy(
-    process: subprocess.Popen[bytes], base_url: str, log: Path
-) -> None:
+def _wait_until_healthy(process: subprocess.Popen[bytes], base_url: str, log: Path) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     with httpx.Client(trust_env=False, timeout=2.0) as client:
         while time.monotonic() < deadline:
@@ -107,9 +105,7 @@ def _wait_until_healthy(
                 if response.status_code == HTTPStatus.OK:
                     return
             time.sleep(0.2)
-    pytest.fail(
-        f"/healthz not ready after {STARTUP_TIMEOUT_S:.0f} s:\n{log.read_text()}"
-    )
+    pytest.fail(f"/healthz not ready after {STARTUP_TIMEOUT_S:.0f} s:\n{log.read_text()}")
 
 
 @pytest.fixture(scope="module")
@@ -121,9 +117,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     log = tmp_path / "serve.log"
     env = {**os.environ, "SERN_DATABASE_URL": f"sqlite:///{tmp_path / 'sern.db'}"}
     with log.open("wb") as log_file:
-        process = subprocess.Popen(
-            _serve_command(port), env=env, stdout=log_file, stderr=subprocess.STDOUT
-        )
+        process = subprocess.Popen(_serve_command(port), env=env, stdout=log_file, stderr=subprocess.STDOUT)
         try:
             _wait_until_healthy(process, base_url, log)
             yield Server(base_url=base_url, log=log)
@@ -158,9 +152,7 @@ def _graphql_post(endpoint: str, *, introspection: bool) -> Callable[[Response],
 
 def _open_graphiql(page: Page, endpoint: str) -> None:
     """Loads the page, waits for the schema and checks the editor and the docs."""
-    with page.expect_response(
-        _graphql_post(endpoint, introspection=True)
-    ) as introspection_info:
+    with page.expect_response(_graphql_post(endpoint, introspection=True)) as introspection_info:
         navigation = page.goto(endpoint)
     assert navigation is not None
     assert navigation.ok
@@ -182,9 +174,7 @@ def _open_graphiql(page: Page, endpoint: str) -> None:
 
 def _run_example(page: Page, endpoint: str) -> None:
     """Clicks the run button; the seeded data comes back and GraphiQL shows it."""
-    with page.expect_response(
-        _graphql_post(endpoint, introspection=False)
-    ) as result_info:
+    with page.expect_response(_graphql_post(endpoint, introspection=False)) as result_info:
         page.locator(".graphiql-execute-button").click()
     body = result_info.value.json()
     assert "errors" not in body, json.dumps(body["errors"], indent=2)
@@ -200,9 +190,7 @@ def _run_example(page: Page, endpoint: str) -> None:
 
 def test_graphiql_page_is_served(server: Server) -> None:
     with httpx.Client(trust_env=False) as client:
-        response = client.get(
-            f"{server.base_url}/graphql", headers={"Accept": "text/html"}
-        )
+        response = client.get(f"{server.base_url}/graphql", headers={"Accept": "text/html"})
     assert response.status_code == HTTPStatus.OK
     assert response.headers["content-type"].startswith("text/html")
     assert PAGE_TITLE in response.text
@@ -215,9 +203,7 @@ def test_graphiql_runs_the_example_offline(server: Server, tmp_path: Path) -> No
     requested: list[str] = []
     page_errors: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport={"width": 1400, "height": 900})
             context.on("request", lambda request: requested.append(request.url))

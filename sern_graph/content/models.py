@@ -24,7 +24,7 @@ class ContentModel(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
     # [{"url": ..., "title": ...}]: where the facts in this entry come from.
-    sources = fields.JSONField(default=list)
+    sources: fields.JSONField[list[dict[str, str]]] = fields.JSONField(default=list)
     # An editor's remark on certainty ("year uncertain", "inferred"), shown to API users.
     note = fields.TextField(null=True)
 

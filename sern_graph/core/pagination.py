@@ -47,9 +47,7 @@ class PageArgs:
     def validated(self, default_size: int, max_size: int) -> PageArgs:
         for name, size in (("first", self.first), ("last", self.last)):
             if size is not None and not 0 <= size <= max_size:
-                raise UserInputError(
-                    f"`{name}` must be between 0 and {max_size}, got {size}.", argument=name
-                )
+                raise UserInputError(f"`{name}` must be between 0 and {max_size}, got {size}.", argument=name)
         if self.first is None and self.last is None:
             return PageArgs(default_size, self.after, None, self.before)
         return self
@@ -117,22 +115,21 @@ def connection(page: Page[RowT], to_node: Callable[[RowT], NodeT]) -> Connection
     return Connection(
         total_count=page.total,
         page_info=page.page_info(),
-        edges=[Edge(cursor=cursor, node=to_node(row)) for cursor, row in zip(page.cursors(), page.rows, strict=True)],
+        edges=[
+            Edge(cursor=cursor, node=to_node(row))
+            for cursor, row in zip(page.cursors(), page.rows, strict=True)
+        ],
     )
 
 
 FirstArg = Annotated[
     int | None, strawberry.argument(description="Return at most this many items from the start.")
 ]
-AfterArg = Annotated[
-    str | None, strawberry.argument(description="Start after the item with this cursor.")
-]
+AfterArg = Annotated[str | None, strawberry.argument(description="Start after the item with this cursor.")]
 LastArg = Annotated[
     int | None, strawberry.argument(description="Return at most this many items from the end.")
 ]
-BeforeArg = Annotated[
-    str | None, strawberry.argument(description="End before the item with this cursor.")
-]
+BeforeArg = Annotated[str | None, strawberry.argument(description="End before the item with this cursor.")]
 
 
 async def paginate(queryset: QuerySet[M], args: PageArgs) -> Page[M]:

@@ -77,9 +77,7 @@ class EventOrderBy(Enum):
     TITLE_ASC = strawberry.enum_value("title_asc", description="By title as shown, A to Z.")
 
 
-EventFilterArg = Annotated[
-    EventFilter | None, strawberry.argument(description="Conditions the events meet.")
-]
+EventFilterArg = Annotated[EventFilter | None, strawberry.argument(description="Conditions the events meet.")]
 EventOrderArg = Annotated[EventOrderBy, strawberry.argument(description="Order of the list.")]
 
 

@@ -47,7 +47,9 @@ async def participants_by_event(keys: Sequence[int]) -> list[list[Organisation]]
 
 async def projects_by_event(keys: Sequence[int]) -> list[list[Project]]:
     pairs = await Project.filter(events__id__in=keys).values_list("events__id", "id")
-    rows = await Project.filter(published(), id__in={child for _, child in pairs}).order_by("start_date", "id")
+    rows = await Project.filter(published(), id__in={child for _, child in pairs}).order_by(
+        "start_date", "id"
+    )
     return [
         [row for _, row in group]
         for group in grouped(keys, through_pairs(pairs, rows, lambda row: row.id), lambda pair: pair[0])

@@ -42,9 +42,7 @@ async def organisations_in_region_tree(
         return []
     in_any = Q(*(Q(region__code__startswith=code) for _, code in parents), join_type=Q.OR)
     rows = await spec.query().filter(in_any)
-    codes = dict(
-        await Region.filter(id__in={row.region_id for row in rows}).values_list("id", "code")
-    )
+    codes = dict(await Region.filter(id__in={row.region_id for row in rows}).values_list("id", "code"))
     return [
         (parent_id, row)
         for row in rows

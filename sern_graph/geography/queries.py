@@ -19,7 +19,9 @@ class GeographyQuery:
     @strawberry.field(description="All countries in the graph, by code.")
     async def countries(self, info: Info[Context, None], locale: LocaleArg = None) -> list[Country]:
         chain = info.context.chain(locale)
-        return [Country(row=row, chain=chain) for row in await models.Country.filter(published()).order_by("code")]
+        return [
+            Country(row=row, chain=chain) for row in await models.Country.filter(published()).order_by("code")
+        ]
 
     @strawberry.field(description="One country, by ISO 3166-1 alpha-2 code.")
     async def country(

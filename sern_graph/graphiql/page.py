@@ -75,9 +75,7 @@ def _assets_fingerprint() -> str:
 
 
 def _asset_href(assets_url: str, name: str) -> str:
-    return html.escape(
-        f"{assets_url.rstrip('/')}/{name}?v={_assets_fingerprint()}", quote=True
-    )
+    return html.escape(f"{assets_url.rstrip('/')}/{name}?v={_assets_fingerprint()}", quote=True)
 
 
 def render_graphiql_page(*, endpoint: str, assets_url: str, example_query: str) -> str:
@@ -88,16 +86,10 @@ def render_graphiql_page(*, endpoint: str, assets_url: str, example_query: str) 
     ``example_query`` fills the editor on a first visit.
     """
     stylesheets = "\n".join(
-        f'    <link rel="stylesheet" href="{_asset_href(assets_url, name)}">'
-        for name in _STYLESHEETS
+        f'    <link rel="stylesheet" href="{_asset_href(assets_url, name)}">' for name in _STYLESHEETS
     )
-    scripts = "\n".join(
-        f'    <script src="{_asset_href(assets_url, name)}"></script>'
-        for name in _SCRIPTS
-    )
-    config = _json_for_script_block(
-        {"endpoint": endpoint, "exampleQuery": example_query}
-    )
+    scripts = "\n".join(f'    <script src="{_asset_href(assets_url, name)}"></script>' for name in _SCRIPTS)
+    config = _json_for_script_block({"endpoint": endpoint, "exampleQuery": example_query})
     return _PAGE_TEMPLATE.format(
         title=html.escape(PAGE_TITLE),
         favicon=_asset_href(assets_url, _FAVICON),

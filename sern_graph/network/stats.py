@@ -41,5 +41,10 @@ async def projects_by_theme() -> list[tuple[int, int]]:
 
 
 async def projects_by_programme() -> list[tuple[str | None, int]]:
-    rows = await Project.filter(published()).annotate(n=Count("id")).group_by("programme").values_list("programme", "n")
+    rows = (
+        await Project.filter(published())
+        .annotate(n=Count("id"))
+        .group_by("programme")
+        .values_list("programme", "n")
+    )
     return sorted(((programme, int(n)) for programme, n in rows), key=lambda pair: (-pair[1], str(pair[0])))

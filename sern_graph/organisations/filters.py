@@ -22,9 +22,7 @@ from sern_graph.projects.models import ProjectPartnership
 
 @strawberry.input(description="Narrows an organisation list; all given conditions must hold.")
 class OrganisationFilter:
-    kinds: list[OrganisationKind] | None = strawberry.field(
-        default=None, description="Any of these kinds."
-    )
+    kinds: list[OrganisationKind] | None = strawberry.field(default=None, description="Any of these kinds.")
     country_codes: list[str] | None = strawberry.field(
         default=None, description="In any of these countries (ISO 3166-1 alpha-2, e.g. SE, IT)."
     )
@@ -55,14 +53,20 @@ class OrganisationFilter:
         if self.country_codes is not None:
             condition &= Q(country__code__in=[code.upper() for code in self.country_codes])
         if self.region_codes is not None:
-            condition &= Q(
-                *(Q(region__code__startswith=code.upper()) for code in self.region_codes),
-                join_type=Q.OR,
-            ) if self.region_codes else Q(id__in=[])
+            condition &= (
+                Q(
+                    *(Q(region__code__startswith=code.upper()) for code in self.region_codes),
+                    join_type=Q.OR,
+                )
+                if self.region_codes
+                else Q(id__in=[])
+            )
         if self.theme_slugs is not None:
             condition &= Q(
                 id__in=Subquery(
-                    Organisation.filter(themes__slug__in=self.theme_slugs, themes__state="published").values("id")
+                    Organisation.filter(themes__slug__in=self.theme_slugs, themes__state="published").values(
+                        "id"
+                    )
                 )
             )
         if self.project_theme_slugs is not None:
@@ -88,9 +92,7 @@ class OrganisationOrderBy(Enum):
     NAME_ASC = strawberry.enum_value("name_asc", description="By name, A to Z.")
     NAME_DESC = strawberry.enum_value("name_desc", description="By name, Z to A.")
     CREATED_AT_DESC = strawberry.enum_value("created_at_desc", description="Newest entries first.")
-    UPDATED_AT_DESC = strawberry.enum_value(
-        "updated_at_desc", description="Most recently changed first."
-    )
+    UPDATED_AT_DESC = strawberry.enum_value("updated_at_desc", description="Most recently changed first.")
 
 
 OrganisationFilterArg = Annotated[

@@ -176,18 +176,14 @@ class Organisation(Content):
     async def memberships(self, info: Info[Context, None], as_of: AsOfArg = None) -> list[Membership]:
         rows = await info.context.loaders.memberships_by_organisation.load(self.row.id)
         return [
-            Membership(row=row, chain=self.chain)
-            for row in rows
-            if as_of is None or holds_on_day(row, as_of)
+            Membership(row=row, chain=self.chain) for row in rows if as_of is None or holds_on_day(row, as_of)
         ]
 
     @strawberry.field(description="Whether it is a member of the network on the date (default today).")
     async def is_member(
         self,
         info: Info[Context, None],
-        as_of: Annotated[
-            date | None, strawberry.argument(description="The date; default today.")
-        ] = None,
+        as_of: Annotated[date | None, strawberry.argument(description="The date; default today.")] = None,
     ) -> bool:
         day = as_of or info.context.today
         rows = await info.context.loaders.memberships_by_organisation.load(self.row.id)

@@ -14,7 +14,6 @@ from sern_graph.people.models import BoardMembership, BoardRole, ContactRole, Pe
 ROLE_ORDER = {BoardRole.CHAIR: 0, BoardRole.VICE_CHAIR: 1, BoardRole.MEMBER: 2, BoardRole.DEPUTY: 3}
 
 
-
 async def people_by_id(keys: Sequence[int]) -> list[Person | None]:
     rows = await Person.filter(published(), id__in=keys)
     return in_key_order(keys, rows, lambda row: row.id)
@@ -43,19 +42,24 @@ async def board_on(day: date) -> list[BoardMembership]:
     )
     return sorted(
         rows,
-        key=lambda row: (ROLE_ORDER[row.role], row.person.family_name.lower(), row.person.given_name.lower(), row.id),
+        key=lambda row: (
+            ROLE_ORDER[row.role],
+            row.person.family_name.lower(),
+            row.person.given_name.lower(),
+            row.id,
+        ),
     )
 
 
 async def contact_roles_by_organisation(keys: Sequence[int]) -> list[list[ContactRole]]:
-    rows = await ContactRole.filter(
-        published(), published("person__"), organisation_id__in=keys
-    ).order_by("id")
+    rows = await ContactRole.filter(published(), published("person__"), organisation_id__in=keys).order_by(
+        "id"
+    )
     return grouped(keys, rows, lambda row: row.organisation_id)
 
 
 async def contact_roles_by_person(keys: Sequence[int]) -> list[list[ContactRole]]:
-    rows = await ContactRole.filter(
-        published(), published("organisation__"), person_id__in=keys
-    ).order_by("id")
+    rows = await ContactRole.filter(published(), published("organisation__"), person_id__in=keys).order_by(
+        "id"
+    )
     return grouped(keys, rows, lambda row: row.person_id)

@@ -67,9 +67,7 @@ class PersonQuery:
     async def board(
         self,
         info: Info[Context, None],
-        as_of: Annotated[
-            date | None, strawberry.argument(description="The date; default today.")
-        ] = None,
+        as_of: Annotated[date | None, strawberry.argument(description="The date; default today.")] = None,
         locale: LocaleArg = None,
     ) -> list[BoardMembership]:
         chain = info.context.chain(locale)

@@ -74,11 +74,11 @@ class Person(Content):
 
     @strawberry.field(description=f"E-mail address. {PERSONAL_DATA}")
     def email(self, info: Info[Context, None]) -> str | None:
-        return self.row.email if info.context.may_read_personal_data else None  # type: ignore[no-any-return]
+        return self.row.email if info.context.may_read_personal_data else None
 
     @strawberry.field(description=f"Phone number. {PERSONAL_DATA}")
     def phone(self, info: Info[Context, None]) -> str | None:
-        return self.row.phone if info.context.may_read_personal_data else None  # type: ignore[no-any-return]
+        return self.row.phone if info.context.may_read_personal_data else None
 
     @strawberry.field(description="Every localized text of this entry in every locale.")
     def translations(self) -> list[Translation]:

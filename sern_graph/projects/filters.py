@@ -24,9 +24,7 @@ class ProjectFilter:
         default=None,
         description="Text in the acronym or in the title as shown in the request's locale.",
     )
-    theme_slugs: list[str] | None = strawberry.field(
-        default=None, description="On any of these themes."
-    )
+    theme_slugs: list[str] | None = strawberry.field(default=None, description="On any of these themes.")
     programmes: list[str] | None = strawberry.field(
         default=None, description="Funded by any of these programmes, e.g. `Erasmus+`."
     )
@@ -36,9 +34,7 @@ class ProjectFilter:
     partner_country_codes: list[str] | None = strawberry.field(
         default=None, description="With a partner in any of these countries (ISO 3166-1 alpha-2)."
     )
-    active_on: date | None = strawberry.field(
-        default=None, description="Running on this date."
-    )
+    active_on: date | None = strawberry.field(default=None, description="Running on this date.")
     active_from: date | None = strawberry.field(
         default=None, description="Running at some time on or after this date."
     )

@@ -73,9 +73,7 @@ class _Seeder:
         await self.events(countries, organisations, projects)
         return self.report
 
-    async def keyed(
-        self, model: type[M], key: str, entries: list[Entry], build: Any
-    ) -> dict[str, M]:
+    async def keyed(self, model: type[M], key: str, entries: list[Entry], build: Any) -> dict[str, M]:
         """Creates the entries whose natural key is not in the table yet; returns key -> row."""
         existing = {getattr(row, key): row for row in await model.all()}
         missing = [build(entry) for entry in entries if entry[key] not in existing]
@@ -156,9 +154,7 @@ class _Seeder:
         return organisations
 
     async def memberships(self, organisations: dict[str, Organisation]) -> None:
-        existing = {
-            (row.organisation_id, row.kind.value, row.start_date) for row in await Membership.all()
-        }
+        existing = {(row.organisation_id, row.kind.value, row.start_date) for row in await Membership.all()}
         missing = [
             Membership(
                 organisation=organisations[e["organisation"]],
@@ -187,9 +183,7 @@ class _Seeder:
         )
 
     async def board(self, people: dict[str, Person], organisations: dict[str, Organisation]) -> None:
-        existing = {
-            (row.person_id, row.role.value, row.start_date) for row in await BoardMembership.all()
-        }
+        existing = {(row.person_id, row.role.value, row.start_date) for row in await BoardMembership.all()}
         missing = [
             BoardMembership(
                 person=people[e["person"]],

@@ -19,7 +19,9 @@ class ThemeQuery:
     @strawberry.field(description="All themes of cooperation, by slug.")
     async def themes(self, info: Info[Context, None], locale: LocaleArg = None) -> list[Theme]:
         chain = info.context.chain(locale)
-        return [Theme(row=row, chain=chain) for row in await models.Theme.filter(published()).order_by("slug")]
+        return [
+            Theme(row=row, chain=chain) for row in await models.Theme.filter(published()).order_by("slug")
+        ]
 
     @strawberry.field(description="One theme, by slug.")
     async def theme(

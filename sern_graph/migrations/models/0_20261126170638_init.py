@@ -17,7 +17,7 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
     raise NotImplementedError("The initial migration cannot be reverted; drop the database instead.")
 
 
-SQLITE_UPGRADE = """
+SQLITE_UPGRADE = r"""
 CREATE TABLE IF NOT EXISTS "country" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "state" VARCHAR(16) NOT NULL /* DRAFT: draft\nPUBLISHED: published\nARCHIVED: archived */,
@@ -269,7 +269,7 @@ CREATE TABLE IF NOT EXISTS "event_participant" (
 CREATE UNIQUE INDEX IF NOT EXISTS "uidx_event_parti_event_i_6f1bca" ON "event_participant" ("event_id", "organisation_id");
 """
 
-POSTGRES_UPGRADE = """
+POSTGRES_UPGRADE = r"""
 CREATE TABLE IF NOT EXISTS "country" (
     "id" SERIAL NOT NULL PRIMARY KEY,
     "state" VARCHAR(16) NOT NULL,

@@ -1,0 +1,73 @@
+"""Fixtures: one migrated, seeded database per run (SQLite or PostgreSQL) and an API client."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from sern_graph import db
+from sern_graph.app import create_app
+from sern_graph.seed.loader import seed
+from sern_graph.settings import Settings
+from tests.databases import empty_database
+
+
+@pytest.fixture(scope="session")
+async def settings(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Settings]:
+    """The seeded test database, built with the real migrations; connected for the whole run."""
+    url = await empty_database("sern_graph_test", tmp_path_factory.mktemp("db"))
+    settings = Settings(database_url=url)
+    await db.migrate(settings)
+    await db.connect(settings)
+    await seed()
+    yield settings
+    await db.disconnect()
+
+
+@pytest.fixture
+async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings, manage_database=False)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+class GraphQLClient:
+    """Posts GraphQL documents and returns the decoded response."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+
+    async def __call__(
+        self, query: str, variables: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        response = await self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers or {}
+        )
+        assert response.status_code in {200, 400}, response.text
+        body: dict[str, Any] = response.json()
+        assert "Traceback" not in response.text
+        return body
+
+    async def data(
+        self, query: str, variables: dict[str, Any] | None = None, **kwargs: Any
+    ) -> dict[str, Any]:
+        """The `data` of a response that must have no errors."""
+        body = await self(query, variables, **kwargs)
+        assert "errors" not in body, body["errors"]
+        result: dict[str, Any] = body["data"]
+        return result
+
+
+@pytest.fixture
+def gql(client: httpx.AsyncClient) -> GraphQLClient:
+    return GraphQLClient(client)
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent
