@@ -24,6 +24,7 @@ from tortoise import Tortoise
 
 from sern_graph import db, schema
 from sern_graph.context import Context
+from sern_graph.core.batching import BatchingExtension
 from sern_graph.errors import MASKED_MESSAGE, should_mask
 from sern_graph.graphiql import EXAMPLE_QUERY, assets_app, render_graphiql_page
 from sern_graph.settings import Settings, get_settings
@@ -58,6 +59,7 @@ def build_schema(settings: Settings) -> Schema:
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
+            BatchingExtension,
             lambda: MaskErrors(should_mask_error=should_mask, error_message=MASKED_MESSAGE),
         ]
     )

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 from starlette.requests import HTTPConnection
 
+from sern_graph.core.batching import RequestBatcher
 from sern_graph.core.localization import Locale, LocaleChain, locale_chain, negotiate
 from sern_graph.core.pagination import PageArgs
 from sern_graph.loaders import Loaders
@@ -18,9 +19,13 @@ class Context:
     settings: Settings
     request: HTTPConnection | None = None
     today: date = field(default_factory=lambda: datetime.now(UTC).date())
-    loaders: Loaders = field(default_factory=Loaders)
+    batcher: RequestBatcher = field(default_factory=RequestBatcher)
+    loaders: Loaders = field(init=False)
     # Personal contact data (people's e-mail and phone) needs an authorised token (next issue).
     may_read_personal_data: bool = False
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.batcher)
 
     def chain(self, locale: Locale | None) -> LocaleChain:
         """Locale order for a root field: its `locale` argument, else Accept-Language, else default."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Locale = Literal["sv", "it", "en"]
 LOCALES: tuple[Locale, ...] = ("sv", "it", "en")
@@ -22,7 +22,8 @@ class Settings(BaseSettings):
         description="sqlite://<relative file>, sqlite:///<absolute path> or postgres://user@host/db",
     )
     default_locale: Locale = "en"
-    fallback_locales: tuple[Locale, ...] = Field(
+    # NoDecode: from the environment the value is a comma-separated list, not JSON.
+    fallback_locales: Annotated[tuple[Locale, ...], NoDecode] = Field(
         default=("en", "sv", "it"),
         description="Order in which locales are tried when a text is missing in the requested one.",
     )
