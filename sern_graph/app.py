@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -25,6 +26,7 @@ from tortoise import Tortoise
 from sern_graph import db, schema
 from sern_graph.context import Context
 from sern_graph.core.batching import BatchingExtension
+from sern_graph.core.request_id import RequestIdMiddleware
 from sern_graph.errors import MASKED_MESSAGE, should_mask
 from sern_graph.graphiql import EXAMPLE_QUERY, assets_app, render_graphiql_page
 from sern_graph.settings import Settings, get_settings
@@ -100,5 +102,6 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],
+        middleware=[Middleware(RequestIdMiddleware)],
         lifespan=lifespan,
     )

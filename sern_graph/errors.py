@@ -6,9 +6,13 @@ import logging
 
 from graphql import GraphQLError
 
+from sern_graph.core.request_id import current_request_id
+
 logger = logging.getLogger("sern_graph")
 
-MASKED_MESSAGE = "Internal server error. It has been logged; please report it with the request id."
+MASKED_MESSAGE = (
+    "Internal server error. It has been logged; when you report it, quote the X-Request-ID response header."
+)
 
 
 def should_mask(error: GraphQLError) -> bool:
@@ -16,5 +20,7 @@ def should_mask(error: GraphQLError) -> bool:
     original = error.original_error
     if original is None or isinstance(original, GraphQLError):
         return False
-    logger.error("Unexpected error at %s", error.path, exc_info=original)
+    logger.error(
+        "Unexpected error at %s (request %s)", error.path, current_request_id.get(), exc_info=original
+    )
     return True

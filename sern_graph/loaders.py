@@ -6,7 +6,6 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from functools import cached_property
 from typing import TypeVar
 
-
 from sern_graph.core.batching import BatchLoader, RequestBatcher
 from sern_graph.core.loading import ChildKey, child_cache_key, load_children
 from sern_graph.events import loaders as events
