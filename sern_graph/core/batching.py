@@ -80,7 +80,7 @@ class BatchLoader(Generic[K, V]):
     ) -> None:
         self.batcher = batcher
         self.batch = batch
-        self.cache_key = cache_key or (lambda key: key)  # type: ignore[assignment, return-value]
+        self.cache_key: Callable[[K], Hashable] = cache_key or _identity
         self.cache: dict[Hashable, asyncio.Future[V]] = {}
         self.queue: list[tuple[K, asyncio.Future[V]]] = []
 
@@ -116,6 +116,10 @@ class BatchLoader(Generic[K, V]):
             return
         for (_, future), value in zip(queue, values, strict=True):
             future.set_result(value)
+
+
+def _identity(key: Any) -> Hashable:
+    return key  # type: ignore[no-any-return]
 
 
 class BatchingExtension(SchemaExtension):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -46,7 +47,7 @@ class SyntheticCounts:
         )
 
 
-def _published() -> dict[str, object]:
+def _published() -> dict[str, Any]:
     return {"state": EditorialState.PUBLISHED, "published_at": datetime.now(UTC), "sources": SOURCE}
 
 
