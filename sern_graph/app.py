@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -24,6 +25,8 @@ from strawberry.schema import Schema
 from tortoise import Tortoise
 
 from sern_graph import db, schema
+from sern_graph.accounts.actor import ANONYMOUS, Actor
+from sern_graph.accounts.authentication import TokenBackend, refuse
 from sern_graph.context import Context
 from sern_graph.core.batching import BatchingExtension
 from sern_graph.core.request_id import RequestIdMiddleware
@@ -40,7 +43,12 @@ class SernGraphQL(GraphQL[Context, None]):
         self.settings = settings
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
-        return Context(settings=self.settings, request=request)
+        actor = request.scope.get("user")
+        return Context(
+            settings=self.settings,
+            request=request,
+            actor=actor if isinstance(actor, Actor) else ANONYMOUS,
+        )
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(
@@ -102,6 +110,9 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],
-        middleware=[Middleware(RequestIdMiddleware)],
+        middleware=[
+            Middleware(RequestIdMiddleware),
+            Middleware(AuthenticationMiddleware, backend=TokenBackend(), on_error=refuse),
+        ],
         lifespan=lifespan,
     )

@@ -10,6 +10,7 @@ import click
 import uvicorn
 
 from sern_graph import db
+from sern_graph.accounts.cli import COMMANDS as ACCOUNT_COMMANDS
 from sern_graph.seed.loader import SeedReport, seed
 from sern_graph.settings import Settings, get_settings
 
@@ -38,6 +39,7 @@ async def prepare_database(settings: Settings) -> None:
 @click.group(help="sern-graph: the SERN network graph as a headless CMS with a GraphQL API.")
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("tortoise").setLevel(logging.WARNING)
 
 
 @main.command(help="Serve the API (GraphiQL at /graphql); migrates and seeds an empty database first.")
@@ -80,3 +82,7 @@ def export_schema(output: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(schema.as_str() + "\n", encoding="utf-8")
     click.echo(f"Wrote {output}")
+
+
+for command in ACCOUNT_COMMANDS:
+    main.add_command(command)

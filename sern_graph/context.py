@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime
 
 from starlette.requests import HTTPConnection
 
+from sern_graph.accounts.actor import ANONYMOUS, Actor
+from sern_graph.accounts.permissions import Permission
 from sern_graph.core.batching import RequestBatcher
 from sern_graph.core.localization import Locale, LocaleChain, locale_chain, negotiate
 from sern_graph.core.pagination import PageArgs
@@ -21,11 +23,14 @@ class Context:
     today: date = field(default_factory=lambda: datetime.now(UTC).date())
     batcher: RequestBatcher = field(default_factory=RequestBatcher)
     loaders: Loaders = field(init=False)
-    # Personal contact data (people's e-mail and phone) needs an authorised token (next issue).
-    may_read_personal_data: bool = False
+    actor: Actor = ANONYMOUS
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.batcher)
+
+    @property
+    def may_read_personal_data(self) -> bool:
+        return self.actor.can(Permission.READ_PERSONAL_DATA)
 
     def chain(self, locale: Locale | None) -> LocaleChain:
         """Locale order for a root field: its `locale` argument, else Accept-Language, else default."""

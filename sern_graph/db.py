@@ -17,6 +17,7 @@ MODEL_MODULES = [
     "sern_graph.people.models",
     "sern_graph.projects.models",
     "sern_graph.events.models",
+    "sern_graph.accounts.models",
 ]
 
 
