@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
+from tortoise.expressions import Q
 from tortoise.models import Model
 
 from sern_graph.content.visibility import published
@@ -45,8 +46,19 @@ NODE_TYPES: dict[str, tuple[type[Model], type[Node]]] = {
 }
 
 
-async def _resolve(info: Info[Context, None], ids: list[strawberry.ID], locale: Any) -> list[Node | None]:
-    decoded = [decode_global_id(global_id, argument="ids") for global_id in ids]
+# Links between entries are public only while the entries they hang on are public too,
+# as in the lists that show them (board, boardSeats, contacts, memberships).
+LINK_VISIBILITY: dict[str, Q] = {
+    "Membership": published("organisation__"),
+    "BoardMembership": published("person__"),
+    "ContactRole": published("person__") & published("organisation__"),
+}
+
+
+async def _resolve(
+    info: Info[Context, None], ids: list[strawberry.ID], locale: Any, argument: str
+) -> list[Node | None]:
+    decoded = [decode_global_id(global_id, argument=argument) for global_id in ids]
     wanted: defaultdict[str, set[int]] = defaultdict(set)
     for type_name, pk in decoded:
         if type_name in NODE_TYPES:
@@ -54,7 +66,7 @@ async def _resolve(info: Info[Context, None], ids: list[strawberry.ID], locale: 
     found: dict[tuple[str, int], Any] = {}
     for type_name, pks in wanted.items():
         model, _ = NODE_TYPES[type_name]
-        for row in await model.filter(published(), id__in=pks):
+        for row in await model.filter(published(), LINK_VISIBILITY.get(type_name, Q()), id__in=pks):
             found[(type_name, row.pk)] = row
     chain = info.context.chain(locale)
     result: list[Node | None] = []
@@ -75,7 +87,7 @@ class NodeQuery:
         id: Annotated[strawberry.ID, strawberry.argument(description="Global ID.")],
         locale: LocaleArg = None,
     ) -> Node | None:
-        return (await _resolve(info, [id], locale))[0]
+        return (await _resolve(info, [id], locale, "id"))[0]
 
     @strawberry.field(description=f"Objects by global IDs, in the same order; at most {MAX_NODES}.")
     async def nodes(
@@ -86,4 +98,4 @@ class NodeQuery:
     ) -> list[Node | None]:
         if len(ids) > MAX_NODES:
             raise UserInputError(f"`ids` may hold at most {MAX_NODES} IDs, got {len(ids)}.", argument="ids")
-        return await _resolve(info, ids, locale)
+        return await _resolve(info, ids, locale, "ids")

@@ -7,6 +7,9 @@ import binascii
 
 from sern_graph.core.errors import UserInputError
 
+# Primary keys are 32-bit integers (tortoise IntField); larger keys were never issued.
+MAX_PK = 2**31 - 1
+
 
 def encode_global_id(type_name: str, pk: int) -> str:
     return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
@@ -20,6 +23,6 @@ def decode_global_id(global_id: str, *, argument: str = "id") -> tuple[str, int]
         pk = int(raw_pk)
     except (binascii.Error, UnicodeError, ValueError):
         raise UserInputError(f"'{global_id}' is not a valid ID.", argument=argument) from None
-    if not type_name or pk < 1:
+    if not type_name or not 1 <= pk <= MAX_PK:
         raise UserInputError(f"'{global_id}' is not a valid ID.", argument=argument)
     return type_name, pk

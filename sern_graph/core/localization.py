@@ -7,7 +7,8 @@ from enum import Enum
 from typing import Any
 
 import strawberry
-from tortoise.expressions import F
+from pypika_tortoise import functions
+from tortoise.expressions import F, Function
 from tortoise.functions import Coalesce
 
 from sern_graph.settings import LOCALES, Settings
@@ -90,6 +91,15 @@ def translations(row: Any, fields: Sequence[tuple[str, str]]) -> list[Translatio
     ]
 
 
+class NullIf(Function):
+    """`NULLIF(field, value)`: null where the field equals the value."""
+
+    database_func = functions.NullIf
+
+
 def coalesced(field: str, chain: LocaleChain, *, prefix: str = "") -> Coalesce:
-    """SQL for the fallback-resolved value, so filters and sorting agree with what is shown."""
-    return Coalesce(*(F(f"{prefix}{field}_{locale}") for locale in chain))
+    """SQL for the fallback-resolved value, so filters and sorting agree with what is shown.
+
+    An empty text is skipped like a missing one, as `text` and `resolve_text` do.
+    """
+    return Coalesce(*(NullIf(F(f"{prefix}{field}_{locale}"), "") for locale in chain))

@@ -54,8 +54,8 @@ class PageArgs:
 
     def window(self, total: int) -> tuple[int, int]:
         """The [start, stop) offsets of the page among `total` ordered rows."""
-        start = decode_cursor(self.after, "after") + 1 if self.after else 0
-        stop = min(decode_cursor(self.before, "before"), total) if self.before else total
+        start = decode_cursor(self.after, "after") + 1 if self.after is not None else 0
+        stop = min(decode_cursor(self.before, "before"), total) if self.before is not None else total
         start = min(start, stop)
         if self.first is not None:
             stop = min(stop, start + self.first)

@@ -50,9 +50,11 @@ class EventFilter:
         if self.country_codes is not None:
             queryset = queryset.filter(country__code__in=[code.upper() for code in self.country_codes])
         if self.host_slugs is not None:
-            queryset = queryset.filter(host__slug__in=self.host_slugs)
+            queryset = queryset.filter(published("host__"), host__slug__in=self.host_slugs)
         if self.participant_slugs is not None:
-            taking_part = Event.filter(participants__slug__in=self.participant_slugs)
+            taking_part = Event.filter(
+                participants__slug__in=self.participant_slugs, participants__state="published"
+            )
             queryset = queryset.filter(id__in=Subquery(taking_part.values("id")))
         if self.project_slugs is not None:
             of_projects = Event.filter(projects__slug__in=self.project_slugs, projects__state="published")

@@ -74,6 +74,7 @@ class OrganisationFilter:
                 published(),
                 published("project__"),
                 project__themes__slug__in=self.project_theme_slugs,
+                project__themes__state="published",
             ).values("organisation_id")
             condition &= Q(id__in=Subquery(partners))
         if self.is_member is not None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from sern_graph.content.visibility import published
 from sern_graph.core.loading import grouped, in_key_order, through_pairs
+from sern_graph.core.ordering import oldest_first
 from sern_graph.organisations.filters import OrganisationSpec
 from sern_graph.organisations.models import Membership, Organisation
 
@@ -34,5 +35,5 @@ async def organisations_by_theme(ids: list[int], spec: OrganisationSpec) -> list
 
 
 async def memberships_by_organisation(keys: Sequence[int]) -> list[list[Membership]]:
-    rows = await Membership.filter(published(), organisation_id__in=keys).order_by("start_date", "id")
+    rows = await oldest_first(Membership.filter(published(), organisation_id__in=keys))
     return grouped(keys, rows, lambda row: row.organisation_id)

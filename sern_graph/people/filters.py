@@ -47,6 +47,8 @@ class PersonFilter:
             condition &= Q(organisation__slug__in=self.organisation_slugs)
         if self.country_codes is not None:
             condition &= Q(organisation__country__code__in=[c.upper() for c in self.country_codes])
+        if self.organisation_slugs is not None or self.country_codes is not None:
+            condition &= published("organisation__")
         if self.seat_on is not None or self.board_roles is not None:
             seats = BoardMembership.filter(published())
             if self.seat_on is not None:

@@ -8,6 +8,7 @@ from datetime import date
 from sern_graph.content.visibility import published
 from sern_graph.core.dates import holds_on
 from sern_graph.core.loading import grouped, in_key_order
+from sern_graph.core.ordering import oldest_first
 from sern_graph.people.filters import PersonSpec
 from sern_graph.people.models import BoardMembership, BoardRole, ContactRole, Person
 
@@ -24,14 +25,14 @@ async def people_by_organisation(ids: list[int], spec: PersonSpec) -> list[tuple
 
 
 async def board_seats_by_person(keys: Sequence[int]) -> list[list[BoardMembership]]:
-    rows = await BoardMembership.filter(published(), person_id__in=keys).order_by("start_date", "id")
+    rows = await oldest_first(BoardMembership.filter(published(), person_id__in=keys))
     return grouped(keys, rows, lambda row: row.person_id)
 
 
 async def board_seats_by_organisation(keys: Sequence[int]) -> list[list[BoardMembership]]:
-    rows = await BoardMembership.filter(
-        published(), published("person__"), organisation_id__in=keys
-    ).order_by("start_date", "id")
+    rows = await oldest_first(
+        BoardMembership.filter(published(), published("person__"), organisation_id__in=keys)
+    )
     return grouped(keys, rows, lambda row: row.organisation_id or 0)
 
 
