@@ -14,7 +14,6 @@ from starlette.routing import Mount, Route
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.extensions import (
-    MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -30,7 +29,7 @@ from sern_graph.accounts.authentication import TokenBackend, refuse
 from sern_graph.context import Context
 from sern_graph.core.batching import BatchingExtension
 from sern_graph.core.request_id import RequestIdMiddleware
-from sern_graph.errors import MASKED_MESSAGE, should_mask
+from sern_graph.errors import ErrorPolicy
 from sern_graph.graphiql import EXAMPLE_QUERY, assets_app, render_graphiql_page
 from sern_graph.settings import Settings, get_settings
 
@@ -70,7 +69,7 @@ def build_schema(settings: Settings) -> Schema:
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
             BatchingExtension,
-            lambda: MaskErrors(should_mask_error=should_mask, error_message=MASKED_MESSAGE),
+            ErrorPolicy,
         ]
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from graphql import GraphQLError
+from strawberry.extensions import MaskErrors
 
 from sern_graph.core.request_id import current_request_id
 
@@ -24,3 +25,25 @@ def should_mask(error: GraphQLError) -> bool:
         "Unexpected error at %s (request %s)", error.path, current_request_id.get(), exc_info=original
     )
     return True
+
+
+class ErrorPolicy(MaskErrors):
+    """Masks unexpected errors and gives every error an `extensions.code` clients can switch on."""
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=should_mask, error_message=MASKED_MESSAGE)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": "INTERNAL_SERVER_ERROR"}
+        return masked
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        processed = super()._process_errors(errors)
+        for error in processed:
+            if not (error.extensions or {}).get("code"):
+                # Without an original error it is the document's fault: syntax, unknown
+                # fields, bad argument values (an unknown locale, an invalid date).
+                code = "GRAPHQL_VALIDATION_FAILED" if error.original_error is None else "BAD_USER_INPUT"
+                error.extensions = {**(error.extensions or {}), "code": code}
+        return processed

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from sern_graph.events.queries import EventQuery
 from sern_graph.geography.queries import GeographyQuery
@@ -35,10 +37,20 @@ Query.__strawberry_definition__.description = (  # type: ignore[attr-defined]
 )
 
 
+class Schema(strawberry.Schema):
+    """Strawberry's schema without its error log: unexpected errors are logged once, when masked
+    (`sern_graph.errors`), and the caller's mistakes are not the server's errors."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        return None
+
+
 def build_schema(
     extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
-) -> strawberry.Schema:
-    return strawberry.Schema(
+) -> Schema:
+    return Schema(
         query=Query,
         types=[node_type for _, node_type in NODE_TYPES.values()],
         extensions=list(extensions),

@@ -49,6 +49,9 @@ class PageArgs:
             if size is not None and not 0 <= size <= max_size:
                 raise UserInputError(f"`{name}` must be between 0 and {max_size}, got {size}.", argument=name)
         if self.first is None and self.last is None:
+            # `before` alone pages backwards: the items just before the cursor.
+            if self.before is not None and self.after is None:
+                return PageArgs(None, None, default_size, self.before)
             return PageArgs(default_size, self.after, None, self.before)
         return self
 

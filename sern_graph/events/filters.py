@@ -9,6 +9,7 @@ from typing import Annotated
 
 import strawberry
 from tortoise.expressions import Q, Subquery
+from tortoise.functions import Lower
 from tortoise.queryset import QuerySet
 
 from sern_graph.content.visibility import published
@@ -92,6 +93,10 @@ class EventSpec:
     chain: LocaleChain
     today: date
 
+    def title_key(self) -> Lower:
+        """The title as shown, lower-cased, so both databases order it alike."""
+        return Lower(coalesced("title", self.chain))
+
     def query(self) -> QuerySet[Event]:
         queryset = Event.filter(published())
         if self.filter is not None:
@@ -102,4 +107,4 @@ class EventSpec:
             case EventOrderBy.START_DATE_ASC:
                 return by_date(queryset, "start_date", descending=False)
             case EventOrderBy.TITLE_ASC:
-                return queryset.annotate(sort_key=coalesced("title", self.chain)).order_by("sort_key", "id")
+                return queryset.annotate(sort_key=self.title_key()).order_by("sort_key", "id")

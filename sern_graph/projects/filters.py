@@ -9,6 +9,7 @@ from typing import Annotated
 
 import strawberry
 from tortoise.expressions import Q, Subquery
+from tortoise.functions import Lower
 from tortoise.queryset import QuerySet
 
 from sern_graph.content.visibility import published
@@ -95,6 +96,10 @@ class ProjectSpec:
     chain: LocaleChain
     today: date
 
+    def title_key(self) -> Lower:
+        """The title as shown, lower-cased, so both databases order it alike."""
+        return Lower(coalesced("title", self.chain))
+
     def query(self) -> QuerySet[Project]:
         queryset = Project.filter(published())
         if self.filter is not None:
@@ -105,8 +110,8 @@ class ProjectSpec:
             case ProjectOrderBy.START_DATE_ASC:
                 return by_date(queryset, "start_date", descending=False)
             case ProjectOrderBy.TITLE_ASC:
-                return queryset.annotate(sort_key=coalesced("title", self.chain)).order_by("sort_key", "id")
+                return queryset.annotate(sort_key=self.title_key()).order_by("sort_key", "id")
             case ProjectOrderBy.TITLE_DESC:
-                return queryset.annotate(sort_key=coalesced("title", self.chain)).order_by("-sort_key", "-id")
+                return queryset.annotate(sort_key=self.title_key()).order_by("-sort_key", "-id")
             case ProjectOrderBy.ACRONYM_ASC:
                 return queryset.order_by("acronym", "id")
