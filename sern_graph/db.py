@@ -11,6 +11,7 @@ from tortoise import Tortoise
 from sern_graph.settings import Settings
 
 MODEL_MODULES = [
+    "sern_graph.content.models",
     "sern_graph.geography.models",
     "sern_graph.themes.models",
     "sern_graph.organisations.models",

@@ -6,6 +6,8 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from functools import cached_property
 from typing import TypeVar
 
+from sern_graph.content import loaders as content
+from sern_graph.content.models import Revision
 from sern_graph.core.batching import BatchLoader, RequestBatcher
 from sern_graph.core.loading import ChildKey, child_cache_key, load_children
 from sern_graph.events import loaders as events
@@ -71,6 +73,10 @@ class Loaders:
     @cached_property
     def event_by_id(self) -> BatchLoader[int, Event | None]:
         return BatchLoader(self.batcher, events.events_by_id)
+
+    @cached_property
+    def revisions_by_entry(self) -> BatchLoader[tuple[str, int], list[Revision]]:
+        return BatchLoader(self.batcher, content.revisions_by_entry)
 
     # short fixed lists by parent
     @cached_property

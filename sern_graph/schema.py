@@ -10,10 +10,12 @@ from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from sern_graph.content.mutations import ContentMutation
 from sern_graph.events.queries import EventQuery
 from sern_graph.geography.queries import GeographyQuery
 from sern_graph.network.queries import NetworkQuery
 from sern_graph.nodes import NODE_TYPES, NodeQuery
+from sern_graph.organisations.mutations import OrganisationMutation
 from sern_graph.organisations.queries import OrganisationQuery
 from sern_graph.people.queries import PersonQuery
 from sern_graph.projects.queries import ProjectQuery
@@ -31,6 +33,11 @@ Query = merge_types(
         EventQuery,
         NetworkQuery,
     ),
+)
+Mutation = merge_types("Mutation", (OrganisationMutation, ContentMutation))
+Mutation.__strawberry_definition__.description = (  # type: ignore[attr-defined]
+    "Writes, for editors and admins (Authorization: Bearer <token>). Every mutation takes one "
+    "`input` and returns the entry with `userErrors`; nothing is written when there are any."
 )
 Query.__strawberry_definition__.description = (  # type: ignore[attr-defined]
     "The SERN network graph: countries, regions, organisations, people, projects, themes, events."
@@ -52,6 +59,7 @@ def build_schema(
 ) -> Schema:
     return Schema(
         query=Query,
+        mutation=Mutation,
         types=[node_type for _, node_type in NODE_TYPES.values()],
         extensions=list(extensions),
     )

@@ -6,7 +6,16 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
 
+from sern_graph.accounts.permissions import Permission
+from sern_graph.content import models
+from sern_graph.content.models import EditorialState, RevisionAction
+from sern_graph.content.service import require
+from sern_graph.context import Context
+from sern_graph.core.enums import graphql_enum
+from sern_graph.core.ids import encode_global_id
 from sern_graph.core.node import Node
 
 
@@ -16,8 +25,86 @@ class Source:
     title: str = strawberry.field(description="Publisher and title of the source.")
 
 
+graphql_enum(
+    EditorialState,
+    name="EditorialState",
+    description="Where an entry is in the editorial workflow.",
+    values={
+        "draft": "Being written; only editors see it.",
+        "published": "Public. Later edits wait in a draft until published again.",
+        "archived": "Withdrawn from public reads; kept with its history.",
+    },
+)
+
+
+graphql_enum(
+    RevisionAction,
+    name="RevisionAction",
+    description="The write that made a revision.",
+    values={
+        "create": "The entry was created.",
+        "update": "Fields were changed.",
+        "publish": "The entry was published.",
+        "unpublish": "The entry was taken off the public site.",
+        "archive": "The entry was archived.",
+        "restore": "An earlier revision was restored.",
+    },
+)
+
+
+@strawberry.type(name="Revision", description="An entry's editable fields as saved by one write.")
+class RevisionRecord:
+    row: strawberry.Private[models.Revision]
+
+    @strawberry.field(description="Globally unique, opaque ID; give it to `restoreRevision`.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(encode_global_id("Revision", self.row.id))
+
+    @strawberry.field(description="The entry's version after this write.")
+    def version(self) -> int:
+        return self.row.version
+
+    @strawberry.field(description="What the write did.")
+    def action(self) -> RevisionAction:
+        return RevisionAction(self.row.action)
+
+    @strawberry.field(description="The entry's editorial state after this write.")
+    def state(self) -> EditorialState:
+        return EditorialState(self.row.state)
+
+    @strawberry.field(description="When the write happened.")
+    def created_at(self) -> datetime:
+        return self.row.created_at
+
+    @strawberry.field(description="Who wrote it: the token (and its name) that was used.")
+    def author(self) -> str:
+        return self.row.actor_name
+
+    @strawberry.field(description="The fields this write changed (database column names).")
+    def changed_fields(self) -> list[str]:
+        return list(self.row.changed_fields)
+
+    @strawberry.field(description="Every editable field after this write (database column names).")
+    def snapshot(self) -> JSON:
+        return JSON(self.row.snapshot)
+
+
 @strawberry.interface(description="Editorial content: published, versioned and sourced.")
 class Content(Node):
+    @strawberry.field(description="Draft, published or archived. The public sees published entries only.")
+    def editorial_state(self) -> EditorialState:
+        return EditorialState(self.row.state)
+
+    @strawberry.field(description="Whether edits to this published entry wait to be published.")
+    def has_unpublished_changes(self) -> bool:
+        return self.row.draft is not None
+
+    @strawberry.field(description="Every saved version of the entry, newest first. Editors only.")
+    async def revisions(self, info: Info[Context, None]) -> list[RevisionRecord]:
+        require(info.context.actor, Permission.READ_REVISIONS)
+        rows = await info.context.loaders.revisions_by_entry.load((type(self).__name__, self.row.id))
+        return [RevisionRecord(row=row) for row in rows]
+
     @strawberry.field(description="When the entry was created.")
     def created_at(self) -> datetime:
         value: datetime = self.row.created_at

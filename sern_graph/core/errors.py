@@ -15,3 +15,17 @@ class UserInputError(GraphQLError):
         if argument is not None:
             extensions["argument"] = argument
         super().__init__(message, extensions=extensions)
+
+
+class Unauthenticated(GraphQLError):
+    """The operation needs credentials and the request has none."""
+
+    def __init__(self, message: str = "Sign in with an API token (Authorization: Bearer <token>).") -> None:
+        super().__init__(message, extensions={"code": "UNAUTHENTICATED"})
+
+
+class Forbidden(GraphQLError):
+    """The caller is known but their role does not allow the operation."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, extensions={"code": "FORBIDDEN"})

@@ -57,11 +57,13 @@ async def test_get_mutation_is_refused(client: httpx.AsyncClient, document: str)
     assert_no_leak(response.text)
 
 
-async def test_post_mutation_is_an_error_read_only_schema(gql: GraphQLClient) -> None:
-    body = await gql("mutation { __typename }")
+async def test_post_mutation_without_a_token_is_unauthenticated(gql: GraphQLClient) -> None:
+    body = await gql(
+        'mutation { archiveOrganisation(input: {id: "T3JnYW5pc2F0aW9uOjE"}) { userErrors { code } } }'
+    )
 
-    assert body.get("data") is None
-    assert body["errors"]
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
 async def test_graphiql_page_served_for_browsers_without_cdn(client: httpx.AsyncClient) -> None:

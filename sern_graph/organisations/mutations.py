@@ -1,0 +1,91 @@
+"""Mutations of organisations: create, update, publish, unpublish, archive."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from sern_graph.content import service
+from sern_graph.content.graphql import UserError
+from sern_graph.content.inputs import ContentActionInput, object_id
+from sern_graph.content.models import ContentModel
+from sern_graph.content.outcome import outcome
+from sern_graph.context import Context
+from sern_graph.organisations.inputs import (
+    CreateOrganisationInput,
+    UpdateOrganisationInput,
+    slugify,
+    to_columns,
+)
+from sern_graph.organisations.kind import ORGANISATION
+from sern_graph.organisations.types import Organisation
+
+
+@strawberry.type(description="The result of an organisation mutation.")
+class OrganisationPayload:
+    organisation: Organisation | None = strawberry.field(
+        description="The organisation as saved (its published values while edits wait in a draft)."
+    )
+    user_errors: list[UserError] = strawberry.field(description="Problems with the input; empty on success.")
+
+
+def _payload(
+    info: Info[Context, None], row: ContentModel | None, errors: list[UserError]
+) -> OrganisationPayload:
+    chain = info.context.chain(None)
+    return OrganisationPayload(
+        organisation=Organisation(row=row, chain=chain) if row is not None else None, user_errors=errors
+    )
+
+
+ActionArg = Annotated[
+    ContentActionInput, strawberry.argument(description="The organisation and its version.")
+]
+
+
+@strawberry.type
+class OrganisationMutation:
+    @strawberry.mutation(description="Create an organisation as a draft. Editors and admins.")
+    async def create_organisation(
+        self,
+        info: Info[Context, None],
+        input: Annotated[CreateOrganisationInput, strawberry.argument(description="The organisation.")],
+    ) -> OrganisationPayload:
+        columns = await to_columns(input)
+        columns["slug"] = columns.get("slug") or slugify(input.name)
+        row, errors = await outcome(service.create(ORGANISATION, columns, info.context.actor))
+        return _payload(info, row, errors)
+
+    @strawberry.mutation(description="Change an organisation's fields. Editors and admins.")
+    async def update_organisation(
+        self,
+        info: Info[Context, None],
+        input: Annotated[UpdateOrganisationInput, strawberry.argument(description="The changes.")],
+    ) -> OrganisationPayload:
+        pk = object_id(input.id, "Organisation") or 0
+        columns = await to_columns(input)
+        write = service.update(ORGANISATION, pk, columns, input.version, info.context.actor)
+        row, errors = await outcome(write)
+        return _payload(info, row, errors)
+
+    @strawberry.mutation(description="Publish an organisation's latest values. Editors and admins.")
+    async def publish_organisation(self, info: Info[Context, None], input: ActionArg) -> OrganisationPayload:
+        pk = object_id(input.id, "Organisation") or 0
+        row, errors = await outcome(service.publish(ORGANISATION, pk, info.context.actor, input.version))
+        return _payload(info, row, errors)
+
+    @strawberry.mutation(description="Take an organisation off the public site; it stays a draft.")
+    async def unpublish_organisation(
+        self, info: Info[Context, None], input: ActionArg
+    ) -> OrganisationPayload:
+        pk = object_id(input.id, "Organisation") or 0
+        row, errors = await outcome(service.unpublish(ORGANISATION, pk, info.context.actor, input.version))
+        return _payload(info, row, errors)
+
+    @strawberry.mutation(description="Archive an organisation: hidden from the public, history kept.")
+    async def archive_organisation(self, info: Info[Context, None], input: ActionArg) -> OrganisationPayload:
+        pk = object_id(input.id, "Organisation") or 0
+        row, errors = await outcome(service.archive(ORGANISATION, pk, info.context.actor, input.version))
+        return _payload(info, row, errors)
