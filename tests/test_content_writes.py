@@ -251,3 +251,29 @@ async def test_revisions_record_every_write_and_restore_brings_one_back(
     )
     assert [event.action for event in audit][:2] == ["content.create", "content.publish"]
     assert all(event.token_id is not None for event in audit)
+
+
+async def test_set_themes_replaces_the_links_and_checks_them(
+    gql: GraphQLClient, editor: dict[str, str]
+) -> None:
+    headers = {"Authorization": editor["Authorization"]}
+    created = await create(gql, headers, "test-w-themes")
+    await gql.data(action("publishOrganisation"), {"input": {"id": created["id"]}}, headers=headers)
+    mutation = """mutation($input: SetOrganisationThemesInput!) {
+      setOrganisationThemes(input: $input) { organisation { themes { slug } } userErrors { field code } }
+    }"""
+    payload = (
+        await gql.data(
+            mutation, {"input": {"id": created["id"], "themeSlugs": ["energy", "culture"]}}, headers=headers
+        )
+    )["setOrganisationThemes"]
+    assert payload["userErrors"] == []
+    assert [theme["slug"] for theme in payload["organisation"]["themes"]] == ["culture", "energy"]
+    refused = (
+        await gql.data(
+            mutation, {"input": {"id": created["id"], "themeSlugs": ["energy", "no-such"]}}, headers=headers
+        )
+    )["setOrganisationThemes"]
+    assert refused["userErrors"] == [{"field": ["input", "themeSlugs"], "code": "NOT_FOUND"}]
+    public = await gql.data('{ organisation(slug: "test-w-themes") { themes { slug } } }')
+    assert [theme["slug"] for theme in public["organisation"]["themes"]] == ["culture", "energy"]

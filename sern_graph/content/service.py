@@ -144,6 +144,42 @@ async def restore_revision(kind: ContentKind, revision: Revision, actor: Actor) 
     return await update(kind, row.id, values, row.version, actor)
 
 
+async def set_links(
+    kind: ContentKind,
+    pk: int,
+    relation: str,
+    target_ids: list[int],
+    actor: Actor,
+    expected_version: int | None = None,
+) -> ContentModel:
+    """Replaces a many-to-many link (an organisation's themes, an event's participants) at once.
+
+    Links take effect immediately, published entry or not; the revision records the new set.
+    Callers validate that the targets exist; raises Conflict on a stale version."""
+    require(actor, Permission.EDIT)
+    row = await _checked(kind, pk, expected_version)
+    async with in_transaction() as connection:
+        manager = getattr(row, relation)
+        await manager.clear(using_db=connection)
+        if target_ids:
+            related = manager.remote_model
+            await manager.add(
+                *await related.filter(id__in=target_ids).using_db(connection), using_db=connection
+            )
+        updated = (
+            await kind.model.filter(id=row.id, version=row.version)
+            .using_db(connection)
+            .update(version=row.version + 1, updated_at=datetime.now(UTC))
+        )
+        if updated != 1:
+            raise Conflict(row.version + 1)
+        fresh = await kind.model.get(id=row.id, using_db=connection)
+        working = {**working_values(kind, fresh), relation: sorted(target_ids)}
+        await _record(kind, fresh, RevisionAction.UPDATE, working, [relation], actor, connection)
+    await events.emit(events.ContentEvent("update", kind.name, fresh.id, fresh.version))
+    return fresh
+
+
 async def _leave_public(
     kind: ContentKind,
     pk: int,

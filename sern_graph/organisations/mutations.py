@@ -13,6 +13,7 @@ from sern_graph.content.inputs import ContentActionInput, object_id
 from sern_graph.content.models import ContentModel
 from sern_graph.content.outcome import outcome
 from sern_graph.context import Context
+from sern_graph.core.validation import FieldError, ValidationFailed
 from sern_graph.organisations.inputs import (
     CreateOrganisationInput,
     UpdateOrganisationInput,
@@ -21,6 +22,7 @@ from sern_graph.organisations.inputs import (
 )
 from sern_graph.organisations.kind import ORGANISATION
 from sern_graph.organisations.types import Organisation
+from sern_graph.themes.models import Theme
 
 
 @strawberry.type(description="The result of an organisation mutation.")
@@ -38,6 +40,13 @@ def _payload(
     return OrganisationPayload(
         organisation=Organisation(row=row, chain=chain) if row is not None else None, user_errors=errors
     )
+
+
+@strawberry.input(description="The themes an organisation works on; replaces the current set.")
+class SetOrganisationThemesInput:
+    id: strawberry.ID = strawberry.field(description="The organisation.")
+    theme_slugs: list[str] = strawberry.field(description="Slugs of every theme it works on.")
+    version: int | None = strawberry.field(default=None, description="The version the change is based on.")
 
 
 ActionArg = Annotated[
@@ -88,4 +97,24 @@ class OrganisationMutation:
     async def archive_organisation(self, info: Info[Context, None], input: ActionArg) -> OrganisationPayload:
         pk = object_id(input.id, "Organisation") or 0
         row, errors = await outcome(service.archive(ORGANISATION, pk, info.context.actor, input.version))
+        return _payload(info, row, errors)
+
+    @strawberry.mutation(description="Set the themes an organisation works on. Editors and admins.")
+    async def set_organisation_themes(
+        self,
+        info: Info[Context, None],
+        input: Annotated[SetOrganisationThemesInput, strawberry.argument(description="The themes.")],
+    ) -> OrganisationPayload:
+        pk = object_id(input.id, "Organisation") or 0
+        found = dict(await Theme.filter(slug__in=input.theme_slugs).values_list("slug", "id"))
+        unknown = sorted(set(input.theme_slugs) - set(found))
+
+        async def write() -> ContentModel:
+            if unknown:
+                message = f"No theme with the slug {', '.join(unknown)}."
+                raise ValidationFailed([FieldError("input.themeSlugs", "NOT_FOUND", message)])
+            ids = [int(theme_id) for theme_id in found.values()]
+            return await service.set_links(ORGANISATION, pk, "themes", ids, info.context.actor, input.version)
+
+        row, errors = await outcome(write())
         return _payload(info, row, errors)
