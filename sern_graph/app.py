@@ -26,6 +26,7 @@ from tortoise import Tortoise
 from sern_graph import db, schema
 from sern_graph.accounts.actor import ANONYMOUS, Actor
 from sern_graph.accounts.authentication import TokenBackend, refuse
+from sern_graph.content.preview_request import PreviewExtension
 from sern_graph.context import Context
 from sern_graph.core.batching import BatchingExtension
 from sern_graph.core.request_id import RequestIdMiddleware
@@ -69,6 +70,7 @@ def build_schema(settings: Settings) -> Schema:
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
             BatchingExtension,
+            PreviewExtension,
             ErrorPolicy,
         ]
     )

@@ -14,7 +14,7 @@ from sern_graph.content.visibility import published
 from sern_graph.context import Context
 from sern_graph.core.errors import UserInputError
 from sern_graph.core.ids import decode_global_id
-from sern_graph.core.lookup import LocaleArg
+from sern_graph.core.lookup import LocaleArg, PreviewArg
 from sern_graph.core.node import Node
 from sern_graph.events import models as event_models
 from sern_graph.events.types import Event
@@ -86,6 +86,7 @@ class NodeQuery:
         info: Info[Context, None],
         id: Annotated[strawberry.ID, strawberry.argument(description="Global ID.")],
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Node | None:
         return (await _resolve(info, [id], locale, "id"))[0]
 
@@ -95,6 +96,7 @@ class NodeQuery:
         info: Info[Context, None],
         ids: Annotated[list[strawberry.ID], strawberry.argument(description="Global IDs.")],
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> list[Node | None]:
         if len(ids) > MAX_NODES:
             raise UserInputError(f"`ids` may hold at most {MAX_NODES} IDs, got {len(ids)}.", argument="ids")

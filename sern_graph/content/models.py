@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 from tortoise import fields
 from tortoise.models import Model
+
+from sern_graph.content.preview import overlay_draft, preview_active
 
 
 class EditorialState(StrEnum):
@@ -36,6 +38,14 @@ class ContentModel(Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def _init_from_db(cls, **kwargs: Any) -> Self:
+        # The one place every loaded row passes: in preview, pending edits replace published values.
+        row = super()._init_from_db(**kwargs)
+        if row.draft is not None and preview_active():
+            overlay_draft(row, row.draft)
+        return row
 
 
 class RevisionAction(StrEnum):

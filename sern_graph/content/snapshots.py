@@ -8,10 +8,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from tortoise.fields import DateField, DatetimeField, DecimalField
-
 from sern_graph.content.kinds import ContentKind
 from sern_graph.content.models import ContentModel
+from sern_graph.content.preview import column_value
 
 
 def to_json(value: Any) -> Any:
@@ -25,16 +24,7 @@ def to_json(value: Any) -> Any:
 
 
 def from_json(kind: ContentKind, name: str, value: Any) -> Any:
-    if value is None:
-        return None
-    field = kind.model._meta.fields_map.get(name)
-    if isinstance(field, DatetimeField):
-        return datetime.fromisoformat(value)
-    if isinstance(field, DateField):
-        return date.fromisoformat(value)
-    if isinstance(field, DecimalField):
-        return Decimal(value)
-    return value
+    return column_value(kind.model, name, value)
 
 
 def row_values(kind: ContentKind, row: ContentModel) -> dict[str, Any]:

@@ -32,3 +32,11 @@ def primary_key(global_id: strawberry.ID | None, slug: str | None, type_name: st
         return None
     found_type, pk = decode_global_id(global_id)
     return pk if found_type == type_name else 0
+
+
+PreviewArg = Annotated[
+    bool,
+    strawberry.argument(
+        description="Read drafts and pending edits too (the whole request); needs a preview-capable token."
+    ),
+]

@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from sern_graph.content.visibility import published
 from sern_graph.context import Context
-from sern_graph.core.lookup import IdArg, LocaleArg, SlugArg, primary_key
+from sern_graph.core.lookup import IdArg, LocaleArg, PreviewArg, SlugArg, primary_key
 from sern_graph.core.pagination import (
     AfterArg,
     BeforeArg,
@@ -40,6 +40,7 @@ class EventQuery:
         filter: EventFilterArg = None,
         order_by: EventOrderArg = EventOrderBy.START_DATE_DESC,
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Connection[Event]:
         chain = info.context.chain(locale)
         args = info.context.page_args(first, after, last, before)
@@ -48,7 +49,12 @@ class EventQuery:
 
     @strawberry.field(description="One event, by global ID or slug.")
     async def event(
-        self, info: Info[Context, None], id: IdArg = None, slug: SlugArg = None, locale: LocaleArg = None
+        self,
+        info: Info[Context, None],
+        id: IdArg = None,
+        slug: SlugArg = None,
+        locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Event | None:
         pk = primary_key(id, slug, "Event")
         if pk is None:

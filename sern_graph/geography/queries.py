@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from sern_graph.content.visibility import published
 from sern_graph.context import Context
-from sern_graph.core.lookup import LocaleArg
+from sern_graph.core.lookup import LocaleArg, PreviewArg
 from sern_graph.geography import models
 from sern_graph.geography.types import Country, LevelsArg, Region
 
@@ -17,7 +17,9 @@ from sern_graph.geography.types import Country, LevelsArg, Region
 @strawberry.type
 class GeographyQuery:
     @strawberry.field(description="All countries in the graph, by code.")
-    async def countries(self, info: Info[Context, None], locale: LocaleArg = None) -> list[Country]:
+    async def countries(
+        self, info: Info[Context, None], locale: LocaleArg = None, preview: PreviewArg = False
+    ) -> list[Country]:
         chain = info.context.chain(locale)
         return [
             Country(row=row, chain=chain) for row in await models.Country.filter(published()).order_by("code")
@@ -29,6 +31,7 @@ class GeographyQuery:
         info: Info[Context, None],
         code: Annotated[str, strawberry.argument(description="ISO 3166-1 alpha-2 code, e.g. `SE`.")],
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Country | None:
         row = await models.Country.get_or_none(published(), code=code.upper())
         return Country(row=row, chain=info.context.chain(locale)) if row else None
@@ -42,6 +45,7 @@ class GeographyQuery:
         ] = None,
         levels: LevelsArg = None,
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> list[Region]:
         chain = info.context.chain(locale)
         queryset = models.Region.filter(published())
@@ -57,6 +61,7 @@ class GeographyQuery:
         info: Info[Context, None],
         code: Annotated[str, strawberry.argument(description="NUTS code, e.g. `SE332`.")],
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Region | None:
         row = await models.Region.get_or_none(published(), code=code.upper())
         return Region(row=row, chain=info.context.chain(locale)) if row else None

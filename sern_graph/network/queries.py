@@ -9,7 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from sern_graph.context import Context
-from sern_graph.core.lookup import LocaleArg
+from sern_graph.core.lookup import LocaleArg, PreviewArg
 from sern_graph.network.types import Network
 
 
@@ -23,5 +23,6 @@ class NetworkQuery:
             date | None, strawberry.argument(description="Date of the membership figures; default today.")
         ] = None,
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Network:
         return Network(as_of=as_of or info.context.today, chain=info.context.chain(locale))

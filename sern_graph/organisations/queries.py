@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from sern_graph.content.visibility import published
 from sern_graph.context import Context
-from sern_graph.core.lookup import IdArg, LocaleArg, SlugArg, primary_key
+from sern_graph.core.lookup import IdArg, LocaleArg, PreviewArg, SlugArg, primary_key
 from sern_graph.core.pagination import (
     AfterArg,
     BeforeArg,
@@ -40,6 +40,7 @@ class OrganisationQuery:
         filter: OrganisationFilterArg = None,
         order_by: OrganisationOrderArg = OrganisationOrderBy.NAME_ASC,
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Connection[Organisation]:
         chain = info.context.chain(locale)
         args = info.context.page_args(first, after, last, before)
@@ -48,7 +49,12 @@ class OrganisationQuery:
 
     @strawberry.field(description="One organisation, by global ID or slug.")
     async def organisation(
-        self, info: Info[Context, None], id: IdArg = None, slug: SlugArg = None, locale: LocaleArg = None
+        self,
+        info: Info[Context, None],
+        id: IdArg = None,
+        slug: SlugArg = None,
+        locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Organisation | None:
         pk = primary_key(id, slug, "Organisation")
         if pk is None:

@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from sern_graph.content.visibility import published
 from sern_graph.context import Context
-from sern_graph.core.lookup import IdArg, LocaleArg, SlugArg, primary_key
+from sern_graph.core.lookup import IdArg, LocaleArg, PreviewArg, SlugArg, primary_key
 from sern_graph.core.pagination import (
     AfterArg,
     BeforeArg,
@@ -44,6 +44,7 @@ class PersonQuery:
         filter: PersonFilterArg = None,
         order_by: PersonOrderArg = PersonOrderBy.FAMILY_NAME_ASC,
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Connection[Person]:
         chain = info.context.chain(locale)
         args = info.context.page_args(first, after, last, before)
@@ -52,7 +53,12 @@ class PersonQuery:
 
     @strawberry.field(description="One person, by global ID or slug.")
     async def person(
-        self, info: Info[Context, None], id: IdArg = None, slug: SlugArg = None, locale: LocaleArg = None
+        self,
+        info: Info[Context, None],
+        id: IdArg = None,
+        slug: SlugArg = None,
+        locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Person | None:
         pk = primary_key(id, slug, "Person")
         if pk is None:
@@ -69,6 +75,7 @@ class PersonQuery:
         info: Info[Context, None],
         as_of: Annotated[date | None, strawberry.argument(description="The date; default today.")] = None,
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> list[BoardMembership]:
         chain = info.context.chain(locale)
         rows = await board_on(as_of or info.context.today)

@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from sern_graph.content.visibility import published
 from sern_graph.context import Context
-from sern_graph.core.lookup import IdArg, LocaleArg, SlugArg, primary_key
+from sern_graph.core.lookup import IdArg, LocaleArg, PreviewArg, SlugArg, primary_key
 from sern_graph.core.pagination import (
     AfterArg,
     BeforeArg,
@@ -40,6 +40,7 @@ class ProjectQuery:
         filter: ProjectFilterArg = None,
         order_by: ProjectOrderArg = ProjectOrderBy.START_DATE_DESC,
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Connection[Project]:
         chain = info.context.chain(locale)
         args = info.context.page_args(first, after, last, before)
@@ -48,7 +49,12 @@ class ProjectQuery:
 
     @strawberry.field(description="One project, by global ID or slug.")
     async def project(
-        self, info: Info[Context, None], id: IdArg = None, slug: SlugArg = None, locale: LocaleArg = None
+        self,
+        info: Info[Context, None],
+        id: IdArg = None,
+        slug: SlugArg = None,
+        locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Project | None:
         pk = primary_key(id, slug, "Project")
         if pk is None:

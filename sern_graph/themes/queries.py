@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from sern_graph.content.visibility import published
 from sern_graph.context import Context
-from sern_graph.core.lookup import LocaleArg
+from sern_graph.core.lookup import LocaleArg, PreviewArg
 from sern_graph.themes import models
 from sern_graph.themes.types import Theme
 
@@ -17,7 +17,9 @@ from sern_graph.themes.types import Theme
 @strawberry.type
 class ThemeQuery:
     @strawberry.field(description="All themes of cooperation, by slug.")
-    async def themes(self, info: Info[Context, None], locale: LocaleArg = None) -> list[Theme]:
+    async def themes(
+        self, info: Info[Context, None], locale: LocaleArg = None, preview: PreviewArg = False
+    ) -> list[Theme]:
         chain = info.context.chain(locale)
         return [
             Theme(row=row, chain=chain) for row in await models.Theme.filter(published()).order_by("slug")
@@ -29,6 +31,7 @@ class ThemeQuery:
         info: Info[Context, None],
         slug: Annotated[str, strawberry.argument(description="Slug, e.g. `education`.")],
         locale: LocaleArg = None,
+        preview: PreviewArg = False,
     ) -> Theme | None:
         row = await models.Theme.get_or_none(published(), slug=slug)
         return Theme(row=row, chain=info.context.chain(locale)) if row else None
