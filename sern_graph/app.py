@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -26,12 +27,14 @@ from tortoise import Tortoise
 from sern_graph import db, schema
 from sern_graph.accounts.actor import ANONYMOUS, Actor
 from sern_graph.accounts.authentication import TokenBackend, refuse
+from sern_graph.content import scheduling
 from sern_graph.content.preview_request import PreviewExtension
 from sern_graph.context import Context
 from sern_graph.core.batching import BatchingExtension
 from sern_graph.core.request_id import RequestIdMiddleware
 from sern_graph.errors import ErrorPolicy
 from sern_graph.graphiql import EXAMPLE_QUERY, assets_app, render_graphiql_page
+from sern_graph.kinds import KINDS
 from sern_graph.settings import Settings, get_settings
 
 
@@ -89,18 +92,28 @@ async def readyz(_: Request) -> Response:
 
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
-    """The ASGI app; with `manage_database`, its lifespan opens and closes the tortoise connections."""
+    """The ASGI app; with `manage_database`, its lifespan opens and closes the tortoise connections
+    and runs the publishing scheduler."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        if manage_database:
-            await db.connect(settings)
+        if not manage_database:
+            yield
+            return
+        await db.connect(settings)
+        scheduler = None
+        if settings.scheduler_interval > 0:
+            kinds = list(KINDS.values())
+            scheduler = asyncio.create_task(scheduling.run_forever(kinds, settings.scheduler_interval))
         try:
             yield
         finally:
-            if manage_database:
-                await db.disconnect()
+            if scheduler is not None:
+                scheduler.cancel()
+                with suppress(asyncio.CancelledError):
+                    await scheduler
+            await db.disconnect()
 
     graphql = SernGraphQL(build_schema(settings), settings)
     return Starlette(

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
         default=True, description="`serve` migrates and seeds an empty database on start."
     )
     debug: bool = False
+    scheduler_interval: float = Field(
+        default=30, ge=0, description="Seconds between scheduled-publishing rounds; 0 turns it off."
+    )
     max_query_depth: int = Field(default=12, ge=1, description="Deepest selection nesting allowed.")
     max_aliases: int = Field(default=30, ge=1, description="Most aliases allowed in one document.")
     max_tokens: int = Field(default=5000, ge=1, description="Most tokens allowed in one document.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import strawberry
@@ -12,6 +13,8 @@ from sern_graph.content.graphql import UserError
 from sern_graph.content.inputs import object_id
 from sern_graph.content.outcome import outcome
 from sern_graph.context import Context
+from sern_graph.core.errors import UserInputError
+from sern_graph.core.ids import decode_global_id
 from sern_graph.core.node import Node
 from sern_graph.core.validation import FieldError, ValidationFailed
 
@@ -31,8 +34,54 @@ class RestoreRevisionPayload:
     user_errors: list[UserError] = strawberry.field(description="Problems with the input; empty on success.")
 
 
+@strawberry.input(description="When an entry goes public and comes down; null clears a time.")
+class SchedulePublicationInput:
+    id: strawberry.ID = strawberry.field(description="The entry (any content type).")
+    publish_at: datetime | None = strawberry.field(default=None, description="When to publish it.")
+    unpublish_at: datetime | None = strawberry.field(default=None, description="When to take it down.")
+    version: int | None = strawberry.field(default=None, description="The version the change is based on.")
+
+
+@strawberry.type(description="The result of scheduling an entry.")
+class SchedulePublicationPayload:
+    node: Node | None = strawberry.field(description="The entry with its schedule.")
+    user_errors: list[UserError] = strawberry.field(description="Problems with the input; empty on success.")
+
+
 @strawberry.type
 class ContentMutation:
+    @strawberry.mutation(
+        description="Schedule publishing: the running service publishes the entry at `publishAt` and "
+        "takes it down at `unpublishAt` (times that pass while it is down are caught up on start). "
+        "Editors and admins."
+    )
+    async def schedule_publication(
+        self,
+        info: Info[Context, None],
+        input: Annotated[SchedulePublicationInput, strawberry.argument(description="The entry and times.")],
+    ) -> SchedulePublicationPayload:
+        from sern_graph.kinds import KINDS
+        from sern_graph.nodes import NODE_TYPES
+
+        try:
+            type_name, pk = decode_global_id(input.id)
+        except UserInputError:
+            type_name, pk = "", 0
+        kind = KINDS.get(type_name)
+
+        async def write() -> models.ContentModel:
+            if kind is None:
+                raise ValidationFailed([FieldError("input.id", "NOT_FOUND", "No such entry.")])
+            return await service.schedule(
+                kind, pk, input.publish_at, input.unpublish_at, info.context.actor, input.version
+            )
+
+        row, errors = await outcome(write())
+        if row is None:
+            return SchedulePublicationPayload(node=None, user_errors=errors)
+        node = NODE_TYPES[type_name][1](row=row, chain=info.context.chain(None))
+        return SchedulePublicationPayload(node=node, user_errors=[])
+
     @strawberry.mutation(
         description="Bring an earlier revision's values back as a new draft of the entry (published "
         "entries keep showing their published values until published again). Editors and admins."

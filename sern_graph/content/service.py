@@ -113,6 +113,7 @@ async def publish(
         "draft": None,
         "state": EditorialState.PUBLISHED,
         "published_at": datetime.now(UTC),
+        "publish_at": None,
     }
     write.changed_fields = changed(row_values(kind, row), working, kind.fields)
     return await _commit(write, row.version, actor)
@@ -192,7 +193,39 @@ async def _leave_public(
     row = await _checked(kind, pk, expected_version)
     working = working_values(kind, row)
     write = _Write(kind, row, action, working=working)
-    write.columns = {**working, "draft": None, "state": state}
+    write.columns = {**working, "draft": None, "state": state, "unpublish_at": None}
+    if state == EditorialState.ARCHIVED:
+        write.columns["publish_at"] = None
+    return await _commit(write, row.version, actor)
+
+
+async def schedule(
+    kind: ContentKind,
+    pk: int,
+    publish_at: datetime | None,
+    unpublish_at: datetime | None,
+    actor: Actor,
+    expected_version: int | None = None,
+) -> ContentModel:
+    """Sets when the entry is published and taken down; the scheduler carries it out on time."""
+    require(actor, Permission.PUBLISH)
+    row = await _checked(kind, pk, expected_version)
+    if publish_at is not None and unpublish_at is not None and unpublish_at <= publish_at:
+        raise ValidationFailed(
+            [FieldError("input.unpublishAt", "END_BEFORE_START", "Take it down after it is published.")]
+        )
+    if row.state == EditorialState.ARCHIVED and publish_at is not None:
+        raise ValidationFailed(
+            [FieldError("input.publishAt", "ARCHIVED", "Archived entries are not published.")]
+        )
+    working = working_values(kind, row)
+    write = _Write(kind, row, RevisionAction.UPDATE, working=working)
+    write.columns = {"publish_at": publish_at, "unpublish_at": unpublish_at}
+    write.changed_fields = [
+        name
+        for name, value in (("publish_at", publish_at), ("unpublish_at", unpublish_at))
+        if getattr(row, name) != value
+    ]
     return await _commit(write, row.version, actor)
 
 

@@ -99,6 +99,16 @@ class Content(Node):
     def has_unpublished_changes(self) -> bool:
         return self.row.draft is not None
 
+    @strawberry.field(description="When the entry is due to be published (scheduled publishing).")
+    def publish_at(self) -> datetime | None:
+        value: datetime | None = self.row.publish_at
+        return value
+
+    @strawberry.field(description="When the entry is due to be taken off the public site.")
+    def unpublish_at(self) -> datetime | None:
+        value: datetime | None = self.row.unpublish_at
+        return value
+
     @strawberry.field(description="Every saved version of the entry, newest first. Editors only.")
     async def revisions(self, info: Info[Context, None]) -> list[RevisionRecord]:
         require(info.context.actor, Permission.READ_REVISIONS)
