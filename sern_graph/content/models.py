@@ -43,8 +43,9 @@ class ContentModel(Model):
     def _init_from_db(cls, **kwargs: Any) -> Self:
         # The one place every loaded row passes: in preview, pending edits replace published values.
         row = super()._init_from_db(**kwargs)
-        if row.draft is not None and preview_active():
-            overlay_draft(row, row.draft)
+        # Partial rows (`.only(...)`) may lack the draft column; they are not shown to anyone.
+        if preview_active() and (draft := getattr(row, "draft", None)) is not None:
+            overlay_draft(row, draft)
         return row
 
 
