@@ -13,7 +13,7 @@ from sern_graph import db
 from sern_graph.app import create_app
 from sern_graph.seed.loader import seed
 from sern_graph.settings import Settings
-from tests.databases import empty_database
+from tests.databases import drop_database, empty_database
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +26,7 @@ async def settings(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Se
     await seed()
     yield settings
     await db.disconnect()
+    await drop_database("sern_graph_test")
 
 
 @pytest.fixture

@@ -17,8 +17,14 @@ def backend() -> str:
     return name
 
 
+def unique(name: str) -> str:
+    """Per test run, so runs side by side on one server (developers, CI) never share a database."""
+    return f"{name}_{os.getpid()}"
+
+
 async def empty_database(name: str, directory: Path) -> str:
-    """A URL of an empty database called `name` on the chosen backend."""
+    """A URL of an empty database called `name` (made unique to this run) on the chosen backend."""
+    name = unique(name)
     if backend() == "sqlite":
         path = directory / f"{name}.db"
         for suffix in ("", "-wal", "-shm"):
@@ -31,3 +37,14 @@ async def empty_database(name: str, directory: Path) -> str:
     finally:
         await server.close()
     return f"{POSTGRES_SERVER}/{name}"
+
+
+async def drop_database(name: str) -> None:
+    """Removes a PostgreSQL database `empty_database` made (SQLite files go with the temp dir)."""
+    if backend() != "postgres":
+        return
+    server = await asyncpg.connect(f"{POSTGRES_SERVER}/postgres")
+    try:
+        await server.execute(f'DROP DATABASE IF EXISTS "{unique(name)}" WITH (FORCE)')
+    finally:
+        await server.close()

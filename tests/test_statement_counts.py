@@ -15,7 +15,7 @@ from sern_graph.projects.models import Project, ProjectPartnership
 from sern_graph.seed.loader import seed
 from sern_graph.seed.synthetic import SyntheticCounts, generate
 from sern_graph.settings import Settings
-from tests.databases import empty_database
+from tests.databases import drop_database, empty_database
 from tests.sql_counter import count_statements
 
 # Every link type, several levels deep, from every root list.
@@ -94,6 +94,7 @@ async def ten_times_larger(
         await generate(SyntheticCounts.scaled(10))
         organisations = await Organisation.all().count()
         count, data = await run_counted(big)
+    await drop_database("sern_graph_scale")
     return count, data, organisations
 
 
