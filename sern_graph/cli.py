@@ -11,6 +11,7 @@ import uvicorn
 
 from sern_graph import db
 from sern_graph.accounts.cli import COMMANDS as ACCOUNT_COMMANDS
+from sern_graph.backup.cli import COMMANDS as BACKUP_COMMANDS
 from sern_graph.seed.loader import SeedReport, seed
 from sern_graph.settings import Settings, get_settings
 
@@ -85,4 +86,7 @@ def export_schema(output: Path) -> None:
 
 
 for command in ACCOUNT_COMMANDS:
+    main.add_command(command)
+
+for command in BACKUP_COMMANDS:
     main.add_command(command)

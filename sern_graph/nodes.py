@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import strawberry
@@ -25,7 +26,7 @@ from sern_graph.organisations.types import Membership, Organisation
 from sern_graph.people import models as people_models
 from sern_graph.people.types import BoardMembership, ContactRole, Person
 from sern_graph.projects import models as project_models
-from sern_graph.projects.types import Project
+from sern_graph.projects.types import Project, ProjectPartnership
 from sern_graph.themes import models as theme_models
 from sern_graph.themes.types import Theme
 
@@ -42,16 +43,18 @@ NODE_TYPES: dict[str, tuple[type[Model], type[Node]]] = {
     "BoardMembership": (people_models.BoardMembership, BoardMembership),
     "ContactRole": (people_models.ContactRole, ContactRole),
     "Project": (project_models.Project, Project),
+    "ProjectPartnership": (project_models.ProjectPartnership, ProjectPartnership),
     "Event": (event_models.Event, Event),
 }
 
 
 # Links between entries are public only while the entries they hang on are public too,
 # as in the lists that show them (board, boardSeats, contacts, memberships).
-LINK_VISIBILITY: dict[str, Q] = {
-    "Membership": published("organisation__"),
-    "BoardMembership": published("person__"),
-    "ContactRole": published("person__") & published("organisation__"),
+LINK_VISIBILITY: dict[str, Callable[[], Q]] = {
+    "Membership": lambda: published("organisation__"),
+    "BoardMembership": lambda: published("person__"),
+    "ContactRole": lambda: published("person__") & published("organisation__"),
+    "ProjectPartnership": lambda: published("project__") & published("organisation__"),
 }
 
 
@@ -66,7 +69,7 @@ async def _resolve(
     found: dict[tuple[str, int], Any] = {}
     for type_name, pks in wanted.items():
         model, _ = NODE_TYPES[type_name]
-        for row in await model.filter(published(), LINK_VISIBILITY.get(type_name, Q()), id__in=pks):
+        for row in await model.filter(published(), LINK_VISIBILITY.get(type_name, Q)(), id__in=pks):
             found[(type_name, row.pk)] = row
     chain = info.context.chain(locale)
     result: list[Node | None] = []

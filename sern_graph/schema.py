@@ -10,15 +10,23 @@ from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from sern_graph.accounts.mutations import AccountMutation
+from sern_graph.accounts.queries import AccountQuery
 from sern_graph.content.mutations import ContentMutation
+from sern_graph.events.mutations import EventMutation
 from sern_graph.events.queries import EventQuery
+from sern_graph.geography.mutations import GeographyMutation
 from sern_graph.geography.queries import GeographyQuery
 from sern_graph.network.queries import NetworkQuery
 from sern_graph.nodes import NODE_TYPES, NodeQuery
+from sern_graph.organisations.membership_mutations import MembershipMutation
 from sern_graph.organisations.mutations import OrganisationMutation
 from sern_graph.organisations.queries import OrganisationQuery
+from sern_graph.people.mutations import PersonMutation
 from sern_graph.people.queries import PersonQuery
+from sern_graph.projects.mutations import ProjectMutation
 from sern_graph.projects.queries import ProjectQuery
+from sern_graph.themes.mutations import ThemeMutation
 from sern_graph.themes.queries import ThemeQuery
 
 Query = merge_types(
@@ -32,9 +40,23 @@ Query = merge_types(
         ThemeQuery,
         EventQuery,
         NetworkQuery,
+        AccountQuery,
     ),
 )
-Mutation = merge_types("Mutation", (OrganisationMutation, ContentMutation))
+Mutation = merge_types(
+    "Mutation",
+    (
+        OrganisationMutation,
+        GeographyMutation,
+        MembershipMutation,
+        ProjectMutation,
+        ThemeMutation,
+        EventMutation,
+        PersonMutation,
+        AccountMutation,
+        ContentMutation,
+    ),
+)
 Mutation.__strawberry_definition__.description = (  # type: ignore[attr-defined]
     "Writes, for editors and admins (Authorization: Bearer <token>). Every mutation takes one "
     "`input` and returns the entry with `userErrors`; nothing is written when there are any."

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from sern_graph.accounts import passwords, tokens
 from sern_graph.accounts.actor import Actor
 from sern_graph.accounts.models import ApiToken, Role, User
-from sern_graph.accounts.permissions import permissions_of
+from sern_graph.accounts.permissions import Permission, permissions_of
+from sern_graph.content.models import AuditEvent
+from sern_graph.content.service import require
+from sern_graph.core.request_id import current_request_id
 from sern_graph.core.validation import FieldError, ValidationFailed
 
 USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,150}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # How stale `last_used_at` may get before a request writes it again.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
@@ -36,15 +44,24 @@ async def create_user(username: str, password: str, role: Role, email: str | Non
         )
     elif await User.exists(username=username):
         errors.append(FieldError("username", "TAKEN", f"The username '{username}' is taken."))
-    if len(password) < passwords.MIN_LENGTH:
-        errors.append(FieldError("password", "TOO_SHORT", f"At least {passwords.MIN_LENGTH} characters."))
-    if email is not None and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
-        errors.append(FieldError("email", "INVALID", "Not an e-mail address."))
+    errors += _password_errors(password) + _email_errors(email)
     if errors:
         raise ValidationFailed(errors)
     return await User.create(
         username=username, password_hash=passwords.hash_password(password), role=role, email=email
     )
+
+
+def _password_errors(password: str) -> list[FieldError]:
+    if len(password) < passwords.MIN_LENGTH:
+        return [FieldError("password", "TOO_SHORT", f"At least {passwords.MIN_LENGTH} characters.")]
+    return []
+
+
+def _email_errors(email: str | None) -> list[FieldError]:
+    if email is not None and not EMAIL.match(email):
+        return [FieldError("email", "INVALID", "Not an e-mail address.")]
+    return []
 
 
 async def create_token(
@@ -109,4 +126,159 @@ async def authenticate(secret: str) -> Actor:
         user_id=token.created_by_id,
         name=f"token {token.prefix}… ({token.name})",
         permissions=permissions_of(token.role, can_preview=token.can_preview),
+    )
+
+
+# Account administration by an actor (GraphQL): permission check, the change and its audit event in
+# one transaction, problems reported as paths under the mutation's `input`.
+
+# The user columns `update_user_as` may change, with their input names (the error paths).
+USER_CHANGES = {"role": "role", "email": "email", "is_active": "isActive", "password": "password"}
+
+
+async def create_user_as(
+    actor: Actor, username: str, password: str, role: Role, email: str | None = None
+) -> User:
+    """`create_user` by an admin, audited. Raises Unauthenticated or Forbidden unless the actor may
+    manage accounts, ValidationFailed for bad input."""
+    require(actor, Permission.MANAGE_ACCOUNTS)
+    try:
+        async with in_transaction():
+            user = await create_user(username, password, role, email)
+            await _audit(actor, "accounts.user.create", user, {"username": username, "role": role.value})
+    except ValidationFailed as failure:
+        raise _in_input(failure.errors) from None
+    except IntegrityError:
+        # Someone took the username between the check and the insert; nothing was written.
+        raise _in_input([FieldError("username", "TAKEN", f"The username '{username}' is taken.")]) from None
+    return user
+
+
+async def create_token_as(
+    actor: Actor, name: str, role: Role, *, expires_at: datetime | None = None, can_preview: bool = False
+) -> tuple[ApiToken, str]:
+    """`create_token` by an admin, owned by the admin's user (if any), audited. A time without a zone
+    is UTC. Raises Unauthenticated or Forbidden, or ValidationFailed for bad input."""
+    require(actor, Permission.MANAGE_ACCOUNTS)
+    if expires_at is not None and expires_at.tzinfo is None:
+        expires_at = expires_at.replace(tzinfo=UTC)
+    owner = await User.get_or_none(id=actor.user_id) if actor.user_id is not None else None
+    try:
+        async with in_transaction():
+            token, secret = await create_token(
+                name, role, created_by=owner, expires_at=expires_at, can_preview=can_preview
+            )
+            details = {
+                "name": token.name,
+                "prefix": token.prefix,
+                "role": role.value,
+                "canPreview": can_preview,
+                "expiresAt": expires_at.isoformat() if expires_at else None,
+            }
+            await _audit(actor, "accounts.token.create", token, details)
+    except ValidationFailed as failure:
+        raise _in_input(failure.errors) from None
+    return token, secret
+
+
+async def revoke_token_as(actor: Actor, token_id: int) -> ApiToken:
+    """Revokes a token by its id, audited; a revoked token stays as it is. Raises Unauthenticated or
+    Forbidden, or ValidationFailed (NOT_FOUND) when there is no such token."""
+    require(actor, Permission.MANAGE_ACCOUNTS)
+    async with in_transaction():
+        token = await ApiToken.filter(id=token_id).select_for_update().first()
+        if token is None:
+            raise _in_input([FieldError("id", "NOT_FOUND", "No API token with this id.")])
+        if token.revoked_at is None:
+            token.revoked_at = datetime.now(UTC)
+            await token.save(update_fields=["revoked_at"])
+            await _audit(actor, "accounts.token.revoke", token, {"name": token.name, "prefix": token.prefix})
+    return token
+
+
+async def update_user_as(actor: Actor, user_id: int, changes: Mapping[str, Any]) -> User:
+    """Sets the given fields (keys of USER_CHANGES; a null email clears it), audited. Never leaves
+    the users without an active admin (LAST_ADMIN). Raises Unauthenticated or Forbidden, or
+    ValidationFailed listing every problem."""
+    require(actor, Permission.MANAGE_ACCOUNTS)
+    errors = _change_errors(changes)
+    async with in_transaction():
+        # The user and every active admin, locked in id order: two admins demoting each other at
+        # once wait for one another instead of both succeeding.
+        rows = (
+            await User.filter(Q(id=user_id) | Q(role=Role.ADMIN, is_active=True))
+            .order_by("id")
+            .select_for_update()
+        )
+        user = next((row for row in rows if row.id == user_id), None)
+        if user is None:
+            errors.insert(0, FieldError("id", "NOT_FOUND", "No user with this id."))
+        elif _leaves_no_admin(user, changes, others=[row for row in rows if row.id != user_id]):
+            field = "isActive" if changes.get("is_active") is False else "role"
+            message = "This is the last active admin: make another user an admin first."
+            errors.append(FieldError(field, "LAST_ADMIN", message))
+        if errors or user is None:
+            raise _in_input(errors)
+        details = _apply(user, changes)
+        if details["changedFields"]:
+            await user.save()
+            await _audit(actor, "accounts.user.update", user, details)
+    return user
+
+
+def _change_errors(changes: Mapping[str, Any]) -> list[FieldError]:
+    errors = [
+        FieldError(USER_CHANGES[name], "REQUIRED", "This field cannot be null.")
+        for name in ("role", "is_active", "password")
+        if name in changes and changes[name] is None
+    ]
+    if changes.get("password") is not None:
+        errors += _password_errors(changes["password"])
+    return errors + _email_errors(changes.get("email"))
+
+
+def _leaves_no_admin(user: User, changes: Mapping[str, Any], others: list[User]) -> bool:
+    """Whether the change demotes or deactivates the last active admin (`others`: the rest)."""
+    if user.role != Role.ADMIN or not user.is_active or others:
+        return False
+    return changes.get("role", Role.ADMIN) != Role.ADMIN or changes.get("is_active") is False
+
+
+def _apply(user: User, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Sets the changes on `user`; returns the audit details: what changed (never a password)."""
+    changed = [
+        name
+        for name in USER_CHANGES
+        if name in changes and (name == "password" or getattr(user, name) != changes[name])
+    ]
+    details: dict[str, Any] = {
+        "username": user.username,
+        "changedFields": [USER_CHANGES[name] for name in changed],
+    }
+    for name in changed:
+        if name == "password":
+            user.password_hash = passwords.hash_password(changes[name])
+            continue
+        if name != "email":
+            details[USER_CHANGES[name]] = {"from": getattr(user, name), "to": changes[name]}
+        setattr(user, name, changes[name])
+    return details
+
+
+def _in_input(errors: list[FieldError]) -> ValidationFailed:
+    """The problems as paths under a mutation's `input` argument, e.g. `input.password`."""
+    return ValidationFailed([replace(error, field=f"input.{error.field}") for error in errors])
+
+
+async def _audit(actor: Actor, action: str, target: User | ApiToken, details: dict[str, Any]) -> None:
+    """Records an account change; called inside the change's transaction."""
+    await AuditEvent.create(
+        action=action,
+        content_type=type(target).__name__,
+        object_id=target.id,
+        actor_name=actor.name,
+        user_id=actor.user_id,
+        token_id=actor.token_id,
+        request_id=current_request_id.get(),
+        details=details,
     )

@@ -204,3 +204,24 @@ def organisation_projects(
             for cursor, (row, role) in zip(page.cursors(), page.rows, strict=True)
         ],
     )
+
+
+@strawberry.type(description="An organisation taking part in a project, with its role.")
+class ProjectPartnership(Content):
+    @strawberry.field(description="The organisation's role in the project.")
+    def role(self) -> PartnershipRole:
+        return PartnershipRole(self.row.role)
+
+    @strawberry.field(description="The project; null when it is not public.")
+    async def project(self, info: Info[Context, None]) -> Project | None:
+        row = await info.context.loaders.project_by_id.load(self.row.project_id)
+        return Project(row=row, chain=self.chain) if row else None
+
+    @strawberry.field(description="The partner organisation; null when it is not public.")
+    async def organisation(
+        self, info: Info[Context, None]
+    ) -> Annotated[Organisation, strawberry.lazy("sern_graph.organisations.types")] | None:
+        from sern_graph.organisations.types import Organisation
+
+        row = await info.context.loaders.organisation_by_id.load(self.row.organisation_id)
+        return Organisation(row=row, chain=self.chain) if row else None
