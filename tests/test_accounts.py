@@ -157,3 +157,19 @@ def test_cli_creates_user_and_tokens_and_revokes_them(tmp_path: Path) -> None:
     assert revoked.returncode == 0, revoked.stderr
     assert "revoked" in cli("list-tokens").stdout
     assert cli("revoke-token", "no-such-token").returncode != 0
+
+
+async def test_deactivated_users_tokens_are_refused(gql: GraphQLClient, settings: Settings) -> None:
+    user = await services.create_user("test-deactivated", "a long enough password", Role.EDITOR)
+    token, secret = await services.create_token("test deactivated", Role.EDITOR, created_by=user)
+    try:
+        assert (await gql.data("{ themes { slug } }", headers=bearer(secret)))["themes"]
+        await User.filter(id=user.id).update(is_active=False)
+        response = await gql.client.post(
+            "/graphql", json={"query": "{ themes { slug } }"}, headers=bearer(secret)
+        )
+        assert response.status_code == 401
+        assert "deactivated" in response.json()["errors"][0]["message"]
+    finally:
+        await token.delete()
+        await user.delete()

@@ -110,7 +110,7 @@ async def revoke_token(id_or_prefix: str) -> ApiToken:
 
 async def authenticate(secret: str) -> Actor:
     """The actor a bearer token stands for; raises AuthenticationFailed saying why it is refused."""
-    token = await ApiToken.get_or_none(token_hash=tokens.token_hash(secret))
+    token = await ApiToken.get_or_none(token_hash=tokens.token_hash(secret)).select_related("created_by")
     now = datetime.now(UTC)
     if token is None:
         raise AuthenticationFailed("The token is not valid.")
@@ -118,6 +118,9 @@ async def authenticate(secret: str) -> Actor:
         raise AuthenticationFailed("The token has been revoked.")
     if token.expires_at is not None and token.expires_at <= now:
         raise AuthenticationFailed("The token has expired.")
+    # A token acts for its owner: a deactivated user's tokens stop working with the account.
+    if token.created_by is not None and not token.created_by.is_active:
+        raise AuthenticationFailed("The token's user account is deactivated.")
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
         await ApiToken.filter(id=token.id).update(last_used_at=now)
     return Actor(
