@@ -16,9 +16,8 @@ from sern_graph.accounts import passwords, tokens
 from sern_graph.accounts.actor import Actor
 from sern_graph.accounts.models import ApiToken, Role, User
 from sern_graph.accounts.permissions import Permission, permissions_of
-from sern_graph.content.models import AuditEvent
+from sern_graph.content.audit import record_audit
 from sern_graph.content.service import require
-from sern_graph.core.request_id import current_request_id
 from sern_graph.core.validation import FieldError, ValidationFailed
 
 USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,150}$")
@@ -146,9 +145,16 @@ async def create_user_as(
     manage accounts, ValidationFailed for bad input."""
     require(actor, Permission.MANAGE_ACCOUNTS)
     try:
-        async with in_transaction():
+        async with in_transaction() as connection:
             user = await create_user(username, password, role, email)
-            await _audit(actor, "accounts.user.create", user, {"username": username, "role": role.value})
+            await record_audit(
+                "accounts.user.create",
+                actor,
+                connection,
+                content_type="User",
+                object_id=user.id,
+                details={"username": username, "role": role.value},
+            )
     except ValidationFailed as failure:
         raise _in_input(failure.errors) from None
     except IntegrityError:
@@ -167,7 +173,7 @@ async def create_token_as(
         expires_at = expires_at.replace(tzinfo=UTC)
     owner = await User.get_or_none(id=actor.user_id) if actor.user_id is not None else None
     try:
-        async with in_transaction():
+        async with in_transaction() as connection:
             token, secret = await create_token(
                 name, role, created_by=owner, expires_at=expires_at, can_preview=can_preview
             )
@@ -178,7 +184,14 @@ async def create_token_as(
                 "canPreview": can_preview,
                 "expiresAt": expires_at.isoformat() if expires_at else None,
             }
-            await _audit(actor, "accounts.token.create", token, details)
+            await record_audit(
+                "accounts.token.create",
+                actor,
+                connection,
+                content_type="ApiToken",
+                object_id=token.id,
+                details=details,
+            )
     except ValidationFailed as failure:
         raise _in_input(failure.errors) from None
     return token, secret
@@ -188,14 +201,21 @@ async def revoke_token_as(actor: Actor, token_id: int) -> ApiToken:
     """Revokes a token by its id, audited; a revoked token stays as it is. Raises Unauthenticated or
     Forbidden, or ValidationFailed (NOT_FOUND) when there is no such token."""
     require(actor, Permission.MANAGE_ACCOUNTS)
-    async with in_transaction():
+    async with in_transaction() as connection:
         token = await ApiToken.filter(id=token_id).select_for_update().first()
         if token is None:
             raise _in_input([FieldError("id", "NOT_FOUND", "No API token with this id.")])
         if token.revoked_at is None:
             token.revoked_at = datetime.now(UTC)
             await token.save(update_fields=["revoked_at"])
-            await _audit(actor, "accounts.token.revoke", token, {"name": token.name, "prefix": token.prefix})
+            await record_audit(
+                "accounts.token.revoke",
+                actor,
+                connection,
+                content_type="ApiToken",
+                object_id=token.id,
+                details={"name": token.name, "prefix": token.prefix},
+            )
     return token
 
 
@@ -205,7 +225,7 @@ async def update_user_as(actor: Actor, user_id: int, changes: Mapping[str, Any])
     ValidationFailed listing every problem."""
     require(actor, Permission.MANAGE_ACCOUNTS)
     errors = _change_errors(changes)
-    async with in_transaction():
+    async with in_transaction() as connection:
         # The user and every active admin, locked in id order: two admins demoting each other at
         # once wait for one another instead of both succeeding.
         rows = (
@@ -225,7 +245,14 @@ async def update_user_as(actor: Actor, user_id: int, changes: Mapping[str, Any])
         details = _apply(user, changes)
         if details["changedFields"]:
             await user.save()
-            await _audit(actor, "accounts.user.update", user, details)
+            await record_audit(
+                "accounts.user.update",
+                actor,
+                connection,
+                content_type="User",
+                object_id=user.id,
+                details=details,
+            )
     return user
 
 
@@ -271,17 +298,3 @@ def _apply(user: User, changes: Mapping[str, Any]) -> dict[str, Any]:
 def _in_input(errors: list[FieldError]) -> ValidationFailed:
     """The problems as paths under a mutation's `input` argument, e.g. `input.password`."""
     return ValidationFailed([replace(error, field=f"input.{error.field}") for error in errors])
-
-
-async def _audit(actor: Actor, action: str, target: User | ApiToken, details: dict[str, Any]) -> None:
-    """Records an account change; called inside the change's transaction."""
-    await AuditEvent.create(
-        action=action,
-        content_type=type(target).__name__,
-        object_id=target.id,
-        actor_name=actor.name,
-        user_id=actor.user_id,
-        token_id=actor.token_id,
-        request_id=current_request_id.get(),
-        details=details,
-    )

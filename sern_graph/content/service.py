@@ -14,11 +14,11 @@ from tortoise.transactions import in_transaction
 from sern_graph.accounts.actor import Actor
 from sern_graph.accounts.permissions import Permission
 from sern_graph.content import events
+from sern_graph.content.audit import record_audit
 from sern_graph.content.kinds import ContentKind
-from sern_graph.content.models import AuditEvent, ContentModel, EditorialState, Revision, RevisionAction
+from sern_graph.content.models import ContentModel, EditorialState, Revision, RevisionAction
 from sern_graph.content.snapshots import changed, from_json, row_values, snapshot, working_values
 from sern_graph.core.errors import Forbidden, Unauthenticated
-from sern_graph.core.request_id import current_request_id
 from sern_graph.core.validation import FieldError, ValidationFailed
 
 
@@ -286,16 +286,13 @@ async def _record(
         token_id=actor.token_id,
         using_db=connection,
     )
-    await AuditEvent.create(
-        action=f"content.{action.value}",
+    await record_audit(
+        f"content.{action.value}",
+        actor,
+        connection,
         content_type=kind.name,
         object_id=row.id,
-        actor_name=actor.name,
-        user_id=actor.user_id,
-        token_id=actor.token_id,
-        request_id=current_request_id.get(),
         details={"version": row.version, "changedFields": changed_fields},
-        using_db=connection,
     )
 
 

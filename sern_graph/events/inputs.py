@@ -7,11 +7,19 @@ from typing import Any
 
 import strawberry
 
-from sern_graph.content.inputs import LocalizedTextInput, clean, given, object_id
+from sern_graph.content.inputs import (
+    LocalizedTextInput,
+    first_slug,
+    given,
+    given_ids,
+    given_localized,
+    given_period,
+    given_texts,
+    given_values,
+    id_of_code,
+)
 from sern_graph.events.enums import EventKind
 from sern_graph.geography.models import Country
-from sern_graph.organisations.inputs import slugify
-from sern_graph.themes.inputs import localized
 
 
 @strawberry.input(description="A new event; it starts as a draft.")
@@ -73,8 +81,7 @@ class SetEventProjectsInput:
 def event_slug(title: LocalizedTextInput, start: date | None) -> str | None:
     """The slug made from the title (English, Swedish, Italian first) and the start year."""
     texts = title.columns("title")
-    sources = [texts.get("title_en"), texts.get("title_sv"), texts.get("title_it")]
-    base = next((slug for source in sources if source and (slug := slugify(source))), None)
+    base = first_slug(texts.get("title_en"), texts.get("title_sv"), texts.get("title_it"))
     if base is None:
         return None
     return f"{base[:95].strip('-')}-{start.year}" if start is not None else base
@@ -82,25 +89,13 @@ def event_slug(title: LocalizedTextInput, start: date | None) -> str | None:
 
 async def to_columns(data: CreateEventInput | UpdateEventInput) -> dict[str, Any]:
     """The column values the input sets; unknown codes and IDs become 0, which validation reports."""
-    columns: dict[str, Any] = {}
-    for name in ("slug", "venue_city", "note"):
-        value = getattr(data, name)
-        if given(value):
-            columns[name] = clean(value)
-    for name in ("kind", "start_date", "end_date"):
-        value = getattr(data, name)
-        if given(value):
-            columns[name] = value
-    if given(data.dates_approximate):
-        columns["dates_approximate"] = bool(data.dates_approximate)
-    if given(data.title):
-        columns.update(localized(data.title, "title"))
+    columns: dict[str, Any] = {
+        **given_texts(data, "slug", "venue_city", "note"),
+        **given_values(data, "kind"),
+        **given_period(data),
+        **given_localized(data, "title"),
+    }
     if given(data.country_code):
-        if data.country_code is None:
-            columns["country_id"] = None
-        else:
-            code = data.country_code.strip().upper()
-            columns["country_id"] = await Country.filter(code=code).first().values_list("id", flat=True) or 0
-    if given(data.host_id):
-        columns["host_id"] = object_id(data.host_id, "Organisation")
+        columns["country_id"] = await id_of_code(Country, data.country_code)
+    columns.update(given_ids(data, host_id="Organisation"))
     return columns

@@ -10,9 +10,10 @@ from strawberry.types import Info
 from sern_graph.accounts.permissions import Permission
 from sern_graph.content import service
 from sern_graph.content.graphql import UserError
-from sern_graph.content.inputs import ContentActionInput, object_id
+from sern_graph.content.inputs import object_id
 from sern_graph.content.models import ContentModel
 from sern_graph.content.outcome import outcome
+from sern_graph.content.workflow import workflow_mutations
 from sern_graph.context import Context
 from sern_graph.core.validation import FieldError, ValidationFailed
 from sern_graph.events.inputs import (
@@ -40,9 +41,6 @@ class EventPayload:
 def _payload(info: Info[Context, None], row: ContentModel | None, errors: list[UserError]) -> EventPayload:
     chain = info.context.chain(None)
     return EventPayload(event=Event(row=row, chain=chain) if row is not None else None, user_errors=errors)
-
-
-ActionArg = Annotated[ContentActionInput, strawberry.argument(description="The event and its version.")]
 
 
 async def _targets(
@@ -85,23 +83,9 @@ class EventMutation:
         row, errors = await outcome(write)
         return _payload(info, row, errors)
 
-    @strawberry.mutation(description="Publish an event's latest values. Editors and admins.")
-    async def publish_event(self, info: Info[Context, None], input: ActionArg) -> EventPayload:
-        pk = object_id(input.id, "Event") or 0
-        row, errors = await outcome(service.publish(EVENT, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
-
-    @strawberry.mutation(description="Take an event off the public site; it stays a draft.")
-    async def unpublish_event(self, info: Info[Context, None], input: ActionArg) -> EventPayload:
-        pk = object_id(input.id, "Event") or 0
-        row, errors = await outcome(service.unpublish(EVENT, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
-
-    @strawberry.mutation(description="Archive an event: hidden from the public, history kept.")
-    async def archive_event(self, info: Info[Context, None], input: ActionArg) -> EventPayload:
-        pk = object_id(input.id, "Event") or 0
-        row, errors = await outcome(service.archive(EVENT, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
+    publish_event, unpublish_event, archive_event = workflow_mutations(
+        EVENT, "an event", _payload, EventPayload
+    )
 
     @strawberry.mutation(description="Set the organisations taking part in an event. Editors and admins.")
     async def set_event_participants(

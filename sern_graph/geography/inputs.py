@@ -6,10 +6,16 @@ from typing import Any
 
 import strawberry
 
-from sern_graph.content.inputs import LocalizedTextInput, clean, given
+from sern_graph.content.inputs import (
+    LocalizedTextInput,
+    code_of,
+    given,
+    given_localized,
+    given_texts,
+    given_values,
+    id_of_code,
+)
 from sern_graph.geography.models import Country, Region
-
-NO_NAME = {"name_sv": None, "name_it": None, "name_en": None}
 
 
 @strawberry.input(description="A new country; it starts as a draft.")
@@ -64,48 +70,29 @@ class UpdateRegionInput:
     note: str | None = strawberry.field(default=strawberry.UNSET, description="Editor's remark.")
 
 
-def code_of(value: str | None) -> str | None:
-    """A code as stored: trimmed and upper case."""
-    text = clean(value)
-    return text.upper() if text is not None else None
-
-
-def name_columns(name: LocalizedTextInput | None) -> dict[str, str | None]:
-    return name.columns("name") if name is not None else dict(NO_NAME)
-
-
 def country_columns(data: CreateCountryInput | UpdateCountryInput) -> dict[str, Any]:
     """The column values the input sets."""
-    columns: dict[str, Any] = {}
+    columns: dict[str, Any] = {
+        **given_texts(data, "note"),
+        **given_values(data, "eu_member"),
+        **given_localized(data, "name"),
+    }
     if given(data.code):
         columns["code"] = code_of(data.code)
-    if given(data.name):
-        columns.update(name_columns(data.name))
-    if given(data.eu_member):
-        columns["eu_member"] = data.eu_member
-    if given(data.note):
-        columns["note"] = clean(data.note)
     return columns
 
 
 async def region_columns(data: CreateRegionInput | UpdateRegionInput) -> dict[str, Any]:
     """The column values the input sets; unknown codes become 0, which validation reports."""
-    columns: dict[str, Any] = {}
+    columns: dict[str, Any] = {
+        **given_texts(data, "note"),
+        **given_values(data, "level"),
+        **given_localized(data, "name"),
+    }
     if given(data.code):
         columns["code"] = code_of(data.code)
-    if given(data.level):
-        columns["level"] = data.level
-    if given(data.name):
-        columns.update(name_columns(data.name))
-    if given(data.note):
-        columns["note"] = clean(data.note)
     if given(data.country_code):
-        code = code_of(data.country_code) or ""
-        columns["country_id"] = await Country.filter(code=code).first().values_list("id", flat=True) or 0
+        columns["country_id"] = await id_of_code(Country, data.country_code or "")
     if given(data.parent_code):
-        parent = code_of(data.parent_code)
-        if parent is None:
-            columns["parent_id"] = None
-        else:
-            columns["parent_id"] = await Region.filter(code=parent).first().values_list("id", flat=True) or 0
+        columns["parent_id"] = await id_of_code(Region, code_of(data.parent_code))
     return columns

@@ -14,7 +14,6 @@ from sern_graph.geography.iso3166 import ISO_3166_ALPHA_2, nuts_prefix
 from sern_graph.geography.models import Country, Region
 from sern_graph.organisations.models import Organisation
 
-LOCALES = ("sv", "it", "en")
 NAME_LENGTH = 200
 NOTE_LENGTH = 2000
 # Two letters of the country, then one letter or digit per NUTS level (SE1, SE33, SE332, ITH5, EL30).
@@ -23,20 +22,6 @@ LEVELS = (1, 2, 3)
 
 COUNTRY_FIELDS = ("code", "name_sv", "name_it", "name_en", "eu_member", "note")
 REGION_FIELDS = ("code", "name_sv", "name_it", "name_en", "level", "country_id", "parent_id", "note")
-
-
-def localized_name(errors: list[FieldError], values: Mapping[str, Any]) -> None:
-    """A name in at least one locale, none too long."""
-    texts = [values[f"name_{locale}"] for locale in LOCALES]
-    if all(value is None or not str(value).strip() for value in texts):
-        errors.append(FieldError("input.name", "REQUIRED", "Give the name in at least one locale."))
-    for locale in LOCALES:
-        check.text(errors, values[f"name_{locale}"], f"input.name.{locale}", max_length=NAME_LENGTH)
-
-
-def required(errors: list[FieldError], value: Any, field: str) -> None:
-    if value is None:
-        errors.append(FieldError(field, "REQUIRED", "This field is required."))
 
 
 async def validate_country(values: Mapping[str, Any], current: ContentModel | None) -> list[FieldError]:
@@ -54,8 +39,8 @@ async def validate_country(values: Mapping[str, Any], current: ContentModel | No
         if country is not None and code != country.code and await Region.exists(country_id=country.id):
             message = "The country has NUTS regions whose codes start with its code; it cannot change."
             errors.append(FieldError("input.code", "HAS_REGIONS", message))
-    localized_name(errors, values)
-    required(errors, values["eu_member"], "input.euMember")
+    check.localized(errors, values, "name", max_length=NAME_LENGTH, required=True)
+    check.required(errors, values["eu_member"], "input.euMember")
     check.text(errors, values["note"], "input.note", max_length=NOTE_LENGTH)
     return errors
 
@@ -63,11 +48,10 @@ async def validate_country(values: Mapping[str, Any], current: ContentModel | No
 async def validate_region(values: Mapping[str, Any], current: ContentModel | None) -> list[FieldError]:
     errors: list[FieldError] = []
     region = current if isinstance(current, Region) else None
-    country = await Country.get_or_none(id=values["country_id"]) if values["country_id"] else None
-    if country is None:
-        errors.append(FieldError("input.countryCode", "NOT_FOUND", "No such country."))
-    elif (
-        region is not None
+    country = await check.existing(errors, Country, values["country_id"], "input.countryCode", "country")
+    if (
+        country is not None
+        and region is not None
         and country.id != region.country_id
         and await Organisation.exists(region_id=region.id)
     ):
@@ -104,17 +88,15 @@ async def validate_region(values: Mapping[str, Any], current: ContentModel | Non
             message = "A level 2 or 3 region needs the region one level up."
             errors.append(FieldError("input.parentCode", "REQUIRED", message))
     else:
-        parent = await Region.get_or_none(id=values["parent_id"])
-        if parent is None:
-            errors.append(FieldError("input.parentCode", "NOT_FOUND", "No such NUTS region."))
-        elif not _fits_under(parent, values, region, valid_code):
+        parent = await check.existing(errors, Region, values["parent_id"], "input.parentCode", "NUTS region")
+        if parent is not None and not _fits_under(parent, values, region, valid_code):
             message = (
                 f"{parent.code} cannot be the parent: the parent is in the same country, one level up, "
                 "and its code begins this region's code."
             )
             errors.append(FieldError("input.parentCode", "PARENT_MISMATCH", message))
     check.text(errors, values["note"], "input.note", max_length=NOTE_LENGTH)
-    localized_name(errors, values)
+    check.localized(errors, values, "name", max_length=NAME_LENGTH, required=True)
     return errors
 
 

@@ -9,9 +9,10 @@ from strawberry.types import Info
 
 from sern_graph.content import service
 from sern_graph.content.graphql import UserError
-from sern_graph.content.inputs import ContentActionInput, object_id
+from sern_graph.content.inputs import object_id
 from sern_graph.content.models import ContentModel
 from sern_graph.content.outcome import outcome
+from sern_graph.content.workflow import workflow_mutations
 from sern_graph.context import Context
 from sern_graph.geography.inputs import (
     CreateCountryInput,
@@ -53,14 +54,6 @@ def _region(info: Info[Context, None], row: ContentModel | None, errors: list[Us
     return RegionPayload(region=Region(row=row, chain=chain) if row is not None else None, user_errors=errors)
 
 
-CountryActionArg = Annotated[
-    ContentActionInput, strawberry.argument(description="The country and its version.")
-]
-RegionActionArg = Annotated[
-    ContentActionInput, strawberry.argument(description="The region and its version.")
-]
-
-
 @strawberry.type
 class GeographyMutation:
     @strawberry.mutation(description="Create a country as a draft. Editors and admins.")
@@ -83,23 +76,9 @@ class GeographyMutation:
         row, errors = await outcome(write)
         return _country(info, row, errors)
 
-    @strawberry.mutation(description="Publish a country's latest values. Editors and admins.")
-    async def publish_country(self, info: Info[Context, None], input: CountryActionArg) -> CountryPayload:
-        pk = object_id(input.id, "Country") or 0
-        row, errors = await outcome(service.publish(COUNTRY, pk, info.context.actor, input.version))
-        return _country(info, row, errors)
-
-    @strawberry.mutation(description="Take a country off the public site; it stays a draft.")
-    async def unpublish_country(self, info: Info[Context, None], input: CountryActionArg) -> CountryPayload:
-        pk = object_id(input.id, "Country") or 0
-        row, errors = await outcome(service.unpublish(COUNTRY, pk, info.context.actor, input.version))
-        return _country(info, row, errors)
-
-    @strawberry.mutation(description="Archive a country: hidden from the public, history kept.")
-    async def archive_country(self, info: Info[Context, None], input: CountryActionArg) -> CountryPayload:
-        pk = object_id(input.id, "Country") or 0
-        row, errors = await outcome(service.archive(COUNTRY, pk, info.context.actor, input.version))
-        return _country(info, row, errors)
+    publish_country, unpublish_country, archive_country = workflow_mutations(
+        COUNTRY, "a country", _country, CountryPayload
+    )
 
     @strawberry.mutation(description="Create a NUTS region as a draft. Editors and admins.")
     async def create_region(
@@ -122,20 +101,6 @@ class GeographyMutation:
         row, errors = await outcome(service.update(REGION, pk, columns, input.version, info.context.actor))
         return _region(info, row, errors)
 
-    @strawberry.mutation(description="Publish a NUTS region's latest values. Editors and admins.")
-    async def publish_region(self, info: Info[Context, None], input: RegionActionArg) -> RegionPayload:
-        pk = object_id(input.id, "Region") or 0
-        row, errors = await outcome(service.publish(REGION, pk, info.context.actor, input.version))
-        return _region(info, row, errors)
-
-    @strawberry.mutation(description="Take a NUTS region off the public site; it stays a draft.")
-    async def unpublish_region(self, info: Info[Context, None], input: RegionActionArg) -> RegionPayload:
-        pk = object_id(input.id, "Region") or 0
-        row, errors = await outcome(service.unpublish(REGION, pk, info.context.actor, input.version))
-        return _region(info, row, errors)
-
-    @strawberry.mutation(description="Archive a NUTS region: hidden from the public, history kept.")
-    async def archive_region(self, info: Info[Context, None], input: RegionActionArg) -> RegionPayload:
-        pk = object_id(input.id, "Region") or 0
-        row, errors = await outcome(service.archive(REGION, pk, info.context.actor, input.version))
-        return _region(info, row, errors)
+    publish_region, unpublish_region, archive_region = workflow_mutations(
+        REGION, "a NUTS region", _region, RegionPayload, argument="The region and its version."
+    )

@@ -6,7 +6,18 @@ from typing import Any
 
 import strawberry
 
-from sern_graph.content.inputs import GeoPointInput, LocalizedTextInput, clean, given, object_id
+from sern_graph.content.inputs import (
+    GeoPointInput,
+    LocalizedTextInput,
+    given,
+    given_ids,
+    given_localized,
+    given_texts,
+    given_values,
+    id_of_code,
+)
+
+# Re-exported while organisations/mutations.py imports it from here; it lives in content.inputs.
 from sern_graph.geography.models import Country, Region
 from sern_graph.organisations.enums import OrganisationKind
 
@@ -61,54 +72,32 @@ class UpdateOrganisationInput:
     note: str | None = strawberry.field(default=strawberry.UNSET, description="Editor's remark.")
 
 
-def slugify(name: str) -> str:
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = "".join(c.lower() if c.isalnum() else " " for c in ascii_name).split()
-    return "-".join(words)[:100].strip("-")
-
-
 async def to_columns(data: CreateOrganisationInput | UpdateOrganisationInput) -> dict[str, Any]:
     """The column values the input sets; unknown codes and IDs become 0, which validation reports."""
-    columns: dict[str, Any] = {}
-    for name in (
-        "name",
-        "short_name",
-        "municipality_code",
-        "website",
-        "email",
-        "phone",
-        "address",
-        "logo_url",
-        "note",
-    ):
-        value = getattr(data, name)
-        if given(value):
-            columns[name] = clean(value)
-    if given(data.kind):
-        columns["kind"] = data.kind
-    if given(data.slug):
-        columns["slug"] = clean(data.slug)
+    columns: dict[str, Any] = {
+        **given_texts(
+            data,
+            "name",
+            "short_name",
+            "slug",
+            "municipality_code",
+            "website",
+            "email",
+            "phone",
+            "address",
+            "logo_url",
+            "note",
+        ),
+        **given_values(data, "kind"),
+        **given_ids(data, parent_id="Organisation"),
+        **given_localized(data, "description"),
+    }
     if given(data.country_code):
-        code = (data.country_code or "").upper()
-        columns["country_id"] = await Country.filter(code=code).first().values_list("id", flat=True) or 0
+        columns["country_id"] = await id_of_code(Country, data.country_code or "")
     if given(data.region_code):
-        if data.region_code is None:
-            columns["region_id"] = None
-        else:
-            code = data.region_code.upper()
-            columns["region_id"] = await Region.filter(code=code).first().values_list("id", flat=True) or 0
-    if given(data.parent_id):
-        columns["parent_id"] = object_id(data.parent_id, "Organisation")
+        columns["region_id"] = await id_of_code(Region, data.region_code)
     if given(data.location):
         location = data.location
         columns["latitude"] = location.latitude if location else None
         columns["longitude"] = location.longitude if location else None
-    if given(data.description):
-        columns.update(
-            data.description.columns("description")
-            if data.description
-            else {"description_sv": None, "description_it": None, "description_en": None}
-        )
     return columns

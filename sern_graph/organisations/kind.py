@@ -51,16 +51,11 @@ async def validate(values: Mapping[str, Any], current: ContentModel | None) -> l
     check.coordinate(errors, values["longitude"], "input.location.longitude", 180)
     if (values["latitude"] is None) != (values["longitude"] is None):
         errors.append(FieldError("input.location", "INCOMPLETE", "Give both latitude and longitude."))
-    for locale in ("sv", "it", "en"):
-        check.text(errors, values[f"description_{locale}"], f"input.description.{locale}", max_length=20_000)
-    country = await Country.get_or_none(id=values["country_id"]) if values["country_id"] else None
-    if country is None:
-        errors.append(FieldError("input.countryCode", "NOT_FOUND", "No such country."))
+    check.localized(errors, values, "description", max_length=20_000)
+    country = await check.existing(errors, Country, values["country_id"], "input.countryCode", "country")
     if values["region_id"] is not None:
-        region = await Region.get_or_none(id=values["region_id"])
-        if region is None:
-            errors.append(FieldError("input.regionCode", "NOT_FOUND", "No such NUTS region."))
-        elif country is not None and region.country_id != country.id:
+        region = await check.existing(errors, Region, values["region_id"], "input.regionCode", "NUTS region")
+        if region is not None and country is not None and region.country_id != country.id:
             errors.append(
                 FieldError("input.regionCode", "COUNTRY_MISMATCH", f"The region is not in {country.code}.")
             )

@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from sern_graph.content.inputs import clean, given, object_id
+from sern_graph.content.inputs import given_ids, given_texts, given_values
 from sern_graph.organisations.enums import MembershipKind
 
 
@@ -51,13 +51,8 @@ class UpdateMembershipInput:
 
 def membership_columns(data: CreateMembershipInput | UpdateMembershipInput) -> dict[str, Any]:
     """The column values the input sets; an ID of anything but an organisation becomes 0."""
-    columns: dict[str, Any] = {}
-    if given(data.organisation_id):
-        columns["organisation_id"] = object_id(data.organisation_id, "Organisation")
-    for name in ("kind", "start_date", "end_date", "dates_approximate"):
-        value = getattr(data, name)
-        if given(value):
-            columns[name] = value
-    if given(data.note):
-        columns["note"] = clean(data.note)
-    return columns
+    return {
+        **given_ids(data, organisation_id="Organisation"),
+        **given_values(data, "kind", "start_date", "end_date", "dates_approximate"),
+        **given_texts(data, "note"),
+    }

@@ -9,9 +9,10 @@ from strawberry.types import Info
 
 from sern_graph.content import service
 from sern_graph.content.graphql import UserError
-from sern_graph.content.inputs import ContentActionInput, object_id
+from sern_graph.content.inputs import object_id
 from sern_graph.content.models import ContentModel
 from sern_graph.content.outcome import outcome
+from sern_graph.content.workflow import workflow_mutations
 from sern_graph.context import Context
 from sern_graph.organisations.membership_inputs import (
     CreateMembershipInput,
@@ -37,9 +38,6 @@ def _payload(
     return MembershipPayload(
         membership=Membership(row=row, chain=chain) if row is not None else None, user_errors=errors
     )
-
-
-ActionArg = Annotated[ContentActionInput, strawberry.argument(description="The membership and its version.")]
 
 
 @strawberry.type
@@ -70,20 +68,6 @@ class MembershipMutation:
         )
         return _payload(info, row, errors)
 
-    @strawberry.mutation(description="Publish a membership's latest values. Editors and admins.")
-    async def publish_membership(self, info: Info[Context, None], input: ActionArg) -> MembershipPayload:
-        pk = object_id(input.id, "Membership") or 0
-        row, errors = await outcome(service.publish(MEMBERSHIP, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
-
-    @strawberry.mutation(description="Take a membership off the public site; it stays a draft.")
-    async def unpublish_membership(self, info: Info[Context, None], input: ActionArg) -> MembershipPayload:
-        pk = object_id(input.id, "Membership") or 0
-        row, errors = await outcome(service.unpublish(MEMBERSHIP, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
-
-    @strawberry.mutation(description="Archive a membership: hidden from the public, history kept.")
-    async def archive_membership(self, info: Info[Context, None], input: ActionArg) -> MembershipPayload:
-        pk = object_id(input.id, "Membership") or 0
-        row, errors = await outcome(service.archive(MEMBERSHIP, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
+    publish_membership, unpublish_membership, archive_membership = workflow_mutations(
+        MEMBERSHIP, "a membership", _payload, MembershipPayload
+    )

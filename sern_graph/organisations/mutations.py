@@ -9,17 +9,13 @@ from strawberry.types import Info
 
 from sern_graph.content import service
 from sern_graph.content.graphql import UserError
-from sern_graph.content.inputs import ContentActionInput, object_id
+from sern_graph.content.inputs import object_id, slugify
 from sern_graph.content.models import ContentModel
 from sern_graph.content.outcome import outcome
+from sern_graph.content.workflow import workflow_mutations
 from sern_graph.context import Context
 from sern_graph.core.validation import FieldError, ValidationFailed
-from sern_graph.organisations.inputs import (
-    CreateOrganisationInput,
-    UpdateOrganisationInput,
-    slugify,
-    to_columns,
-)
+from sern_graph.organisations.inputs import CreateOrganisationInput, UpdateOrganisationInput, to_columns
 from sern_graph.organisations.kind import ORGANISATION
 from sern_graph.organisations.types import Organisation
 from sern_graph.themes.models import Theme
@@ -49,11 +45,6 @@ class SetOrganisationThemesInput:
     version: int | None = strawberry.field(default=None, description="The version the change is based on.")
 
 
-ActionArg = Annotated[
-    ContentActionInput, strawberry.argument(description="The organisation and its version.")
-]
-
-
 @strawberry.type
 class OrganisationMutation:
     @strawberry.mutation(description="Create an organisation as a draft. Editors and admins.")
@@ -79,25 +70,9 @@ class OrganisationMutation:
         row, errors = await outcome(write)
         return _payload(info, row, errors)
 
-    @strawberry.mutation(description="Publish an organisation's latest values. Editors and admins.")
-    async def publish_organisation(self, info: Info[Context, None], input: ActionArg) -> OrganisationPayload:
-        pk = object_id(input.id, "Organisation") or 0
-        row, errors = await outcome(service.publish(ORGANISATION, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
-
-    @strawberry.mutation(description="Take an organisation off the public site; it stays a draft.")
-    async def unpublish_organisation(
-        self, info: Info[Context, None], input: ActionArg
-    ) -> OrganisationPayload:
-        pk = object_id(input.id, "Organisation") or 0
-        row, errors = await outcome(service.unpublish(ORGANISATION, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
-
-    @strawberry.mutation(description="Archive an organisation: hidden from the public, history kept.")
-    async def archive_organisation(self, info: Info[Context, None], input: ActionArg) -> OrganisationPayload:
-        pk = object_id(input.id, "Organisation") or 0
-        row, errors = await outcome(service.archive(ORGANISATION, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
+    publish_organisation, unpublish_organisation, archive_organisation = workflow_mutations(
+        ORGANISATION, "an organisation", _payload, OrganisationPayload
+    )
 
     @strawberry.mutation(description="Set the themes an organisation works on. Editors and admins.")
     async def set_organisation_themes(

@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from typing import Any
 
 import strawberry
 
-from sern_graph.content.inputs import LocalizedTextInput, clean, given, object_id
+from sern_graph.content.inputs import (
+    SLUG_LENGTH,
+    LocalizedTextInput,
+    given,
+    given_ids,
+    given_localized,
+    given_period,
+    given_texts,
+    slugify,
+)
 from sern_graph.people.enums import BoardRole
 from sern_graph.people.models import Person
-
-# Letters that Unicode decomposition does not turn into ASCII.
-_ASCII_LETTERS = str.maketrans(
-    {
-        "ß": "ss",
-        "Æ": "AE",
-        "æ": "ae",
-        "Ø": "O",
-        "ø": "o",
-        "Œ": "OE",
-        "œ": "oe",
-        "Đ": "D",
-        "đ": "d",
-        "Ð": "D",
-        "ð": "d",
-        "Þ": "TH",
-        "þ": "th",
-        "Ł": "L",
-        "ł": "l",
-        "\u0131": "i",  # dotless i
-    }
-)
-SLUG_LENGTH = 100
-
 
 # --- people -----------------------------------------------------------------------------------------
 
@@ -91,17 +75,9 @@ class UpdatePersonInput:
     note: str | None = strawberry.field(default=strawberry.UNSET, description="Editor's remark.")
 
 
-def ascii_slug(text: str) -> str:
-    """A URL-safe key of `text`: ASCII letters and digits in lowercase words joined by dashes."""
-    folded = unicodedata.normalize("NFKD", text.translate(_ASCII_LETTERS))
-    ascii_text = folded.encode("ascii", "ignore").decode()
-    words = "".join(c.lower() if c.isalnum() else " " for c in ascii_text).split()
-    return "-".join(words)[:SLUG_LENGTH].strip("-")
-
-
 async def free_person_slug(given_name: str, family_name: str) -> str:
     """The slug of the name, or with -2, -3… when another person has it."""
-    base = ascii_slug(f"{given_name} {family_name}")[: SLUG_LENGTH - 4].strip("-") or "person"
+    base = slugify(f"{given_name} {family_name}")[: SLUG_LENGTH - 4].strip("-") or "person"
     taken = {row["slug"] for row in await Person.filter(slug__startswith=base).values("slug")}
     number, slug = 1, base
     while slug in taken:
@@ -110,27 +86,15 @@ async def free_person_slug(given_name: str, family_name: str) -> str:
     return slug
 
 
-def _localized(columns: dict[str, Any], prefix: str, value: LocalizedTextInput | None) -> None:
-    if value is None:
-        columns.update({f"{prefix}_{locale}": None for locale in ("sv", "it", "en")})
-    else:
-        columns.update(value.columns(prefix))
-
-
 def person_columns(data: CreatePersonInput | UpdatePersonInput) -> dict[str, Any]:
     """The column values the input sets; an ID of anything but an organisation becomes 0 (not found)."""
-    columns: dict[str, Any] = {}
-    for name in ("given_name", "family_name", "slug", "party", "photo_url", "email", "phone", "note"):
-        value = getattr(data, name)
-        if given(value):
-            columns[name] = clean(value)
-    for prefix in ("position", "bio"):
-        value = getattr(data, prefix)
-        if given(value):
-            _localized(columns, prefix, value)
-    if given(data.organisation_id):
-        columns["organisation_id"] = object_id(data.organisation_id, "Organisation")
-    return columns
+    return {
+        **given_texts(
+            data, "given_name", "family_name", "slug", "party", "photo_url", "email", "phone", "note"
+        ),
+        **given_localized(data, "position", "bio"),
+        **given_ids(data, organisation_id="Organisation"),
+    }
 
 
 # --- board seats ------------------------------------------------------------------------------------
@@ -185,21 +149,13 @@ class UpdateBoardMembershipInput:
 
 def board_membership_columns(data: CreateBoardMembershipInput | UpdateBoardMembershipInput) -> dict[str, Any]:
     """The column values the input sets; IDs of the wrong type become 0 (not found)."""
-    columns: dict[str, Any] = {}
-    if given(data.person_id):
-        columns["person_id"] = object_id(data.person_id, "Person")
-    if given(data.organisation_id):
-        columns["organisation_id"] = object_id(data.organisation_id, "Organisation")
+    columns: dict[str, Any] = {
+        **given_ids(data, person_id="Person", organisation_id="Organisation"),
+        **given_period(data),
+        **given_texts(data, "note"),
+    }
     if given(data.role):
         columns["role"] = BoardRole(data.role) if data.role is not None else None
-    for name in ("start_date", "end_date"):
-        value = getattr(data, name)
-        if given(value):
-            columns[name] = value
-    if given(data.dates_approximate):
-        columns["dates_approximate"] = bool(data.dates_approximate)
-    if given(data.note):
-        columns["note"] = clean(data.note)
     return columns
 
 
@@ -234,13 +190,8 @@ class UpdateContactRoleInput:
 
 def contact_role_columns(data: CreateContactRoleInput | UpdateContactRoleInput) -> dict[str, Any]:
     """The column values the input sets; IDs of the wrong type become 0 (not found)."""
-    columns: dict[str, Any] = {}
-    if given(data.person_id):
-        columns["person_id"] = object_id(data.person_id, "Person")
-    if given(data.organisation_id):
-        columns["organisation_id"] = object_id(data.organisation_id, "Organisation")
-    if given(data.role):
-        _localized(columns, "role", data.role)
-    if given(data.note):
-        columns["note"] = clean(data.note)
-    return columns
+    return {
+        **given_ids(data, person_id="Person", organisation_id="Organisation"),
+        **given_localized(data, "role"),
+        **given_texts(data, "note"),
+    }

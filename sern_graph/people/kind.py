@@ -17,8 +17,6 @@ from sern_graph.core.validation import FieldError
 from sern_graph.organisations.models import Organisation
 from sern_graph.people.models import BoardMembership, BoardRole, ContactRole, Person
 
-LOCALES = ("sv", "it", "en")
-
 PERSON_FIELDS = (
     "slug",
     "given_name",
@@ -50,23 +48,12 @@ NOTE_LENGTH = 5000
 
 
 async def _organisation(errors: list[FieldError], pk: int | None, *, required: bool) -> None:
-    if pk is None:
-        if required:
-            errors.append(FieldError("input.organisationId", "REQUIRED", "This field is required."))
-        return
-    if not await Organisation.exists(id=pk):
-        errors.append(FieldError("input.organisationId", "NOT_FOUND", "No such organisation."))
+    await check.reference(errors, Organisation, pk, "input.organisationId", "organisation", required=required)
 
 
 async def _person(errors: list[FieldError], pk: int | None) -> bool:
     """Whether the person exists; reports it when not."""
-    if pk is None:
-        errors.append(FieldError("input.personId", "REQUIRED", "This field is required."))
-        return False
-    if not await Person.exists(id=pk):
-        errors.append(FieldError("input.personId", "NOT_FOUND", "No such person."))
-        return False
-    return True
+    return await check.reference(errors, Person, pk, "input.personId", "person", required=True)
 
 
 async def validate_person(values: Mapping[str, Any], current: ContentModel | None) -> list[FieldError]:
@@ -75,9 +62,8 @@ async def validate_person(values: Mapping[str, Any], current: ContentModel | Non
     check.text(errors, values["family_name"], "input.familyName", required=True, max_length=100)
     check.slug(errors, values["slug"], "input.slug")
     await check.unique(errors, Person, "slug", values["slug"], "input.slug", current)
-    for locale in LOCALES:
-        check.text(errors, values[f"position_{locale}"], f"input.position.{locale}", max_length=300)
-        check.text(errors, values[f"bio_{locale}"], f"input.bio.{locale}", max_length=20_000)
+    check.localized(errors, values, "position", max_length=300)
+    check.localized(errors, values, "bio", max_length=20_000)
     check.text(errors, values["party"], "input.party", max_length=100)
     check.url(errors, values["photo_url"], "input.photoUrl")
     check.email(errors, values["email"], "input.email")
@@ -85,13 +71,6 @@ async def validate_person(values: Mapping[str, Any], current: ContentModel | Non
     check.text(errors, values["note"], "input.note", max_length=NOTE_LENGTH)
     await _organisation(errors, values["organisation_id"], required=False)
     return errors
-
-
-def _share_a_day(a_start: date | None, a_end: date | None, b_start: date | None, b_end: date | None) -> bool:
-    """Whether two periods share a day; an open start or end is unbounded."""
-    return (a_start is None or b_end is None or a_start <= b_end) and (
-        b_start is None or a_end is None or b_start <= a_end
-    )
 
 
 def _span(start: date | None, end: date | None) -> str:
@@ -121,7 +100,7 @@ async def _other_seats(values: Mapping[str, Any], current: ContentModel | None) 
         found.append(row_values(BOARD_MEMBERSHIP, row))
         if row.draft is not None:
             found.append(working_values(BOARD_MEMBERSHIP, row))
-    return [seat for seat in found if _share_a_day(start, end, seat["start_date"], seat["end_date"])]
+    return [seat for seat in found if check.overlap((start, end), (seat["start_date"], seat["end_date"]))]
 
 
 async def _names(person_ids: set[int]) -> dict[int, str]:
@@ -135,8 +114,7 @@ async def validate_board_membership(
     errors: list[FieldError] = []
     person_found = await _person(errors, values["person_id"])
     await _organisation(errors, values["organisation_id"], required=False)
-    if values["role"] is None:
-        errors.append(FieldError("input.role", "REQUIRED", "This field is required."))
+    check.required(errors, values["role"], "input.role")
     start, end = values["start_date"], values["end_date"]
     check.period(errors, start, end, "input.endDate")
     check.text(errors, values["note"], "input.note", max_length=NOTE_LENGTH)
@@ -182,10 +160,7 @@ async def validate_contact_role(values: Mapping[str, Any], current: ContentModel
     errors: list[FieldError] = []
     await _person(errors, values["person_id"])
     await _organisation(errors, values["organisation_id"], required=True)
-    if all(values[f"role_{locale}"] is None for locale in LOCALES):
-        errors.append(FieldError("input.role", "REQUIRED", "Give the role in at least one locale."))
-    for locale in LOCALES:
-        check.text(errors, values[f"role_{locale}"], f"input.role.{locale}", max_length=300)
+    check.localized(errors, values, "role", max_length=300, required=True)
     check.text(errors, values["note"], "input.note", max_length=NOTE_LENGTH)
     return errors
 

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from sern_graph.accounts.actor import Actor
 from sern_graph.content import service
 from sern_graph.content.graphql import UserError
-from sern_graph.content.inputs import ContentActionInput, object_id
-from sern_graph.content.kinds import ContentKind
+from sern_graph.content.inputs import object_id
 from sern_graph.content.models import ContentModel
 from sern_graph.content.outcome import outcome
+from sern_graph.content.workflow import workflow_mutations
 from sern_graph.context import Context
 from sern_graph.people.inputs import (
     CreateBoardMembershipInput,
@@ -30,8 +28,6 @@ from sern_graph.people.inputs import (
 )
 from sern_graph.people.kind import BOARD_MEMBERSHIP, CONTACT_ROLE, PERSON
 from sern_graph.people.types import BoardMembership, ContactRole, Person
-
-Action = Callable[[ContentKind, int, Actor, int | None], Awaitable[ContentModel]]
 
 
 @strawberry.type(description="The result of a mutation of a person.")
@@ -82,20 +78,6 @@ def _contact(
     )
 
 
-async def _act(
-    action: Action, kind: ContentKind, info: Info[Context, None], input: ContentActionInput
-) -> tuple[ContentModel | None, list[UserError]]:
-    pk = object_id(input.id, kind.name) or 0
-    return await outcome(action(kind, pk, info.context.actor, input.version))
-
-
-PersonActionArg = Annotated[ContentActionInput, strawberry.argument(description="The person and version.")]
-SeatActionArg = Annotated[ContentActionInput, strawberry.argument(description="The seat and its version.")]
-ContactActionArg = Annotated[
-    ContentActionInput, strawberry.argument(description="The contact role and its version.")
-]
-
-
 @strawberry.type
 class PersonMutation:
     # --- people -------------------------------------------------------------------------------------
@@ -123,17 +105,14 @@ class PersonMutation:
         row, errors = await outcome(write)
         return _person(info, row, errors)
 
-    @strawberry.mutation(description="Publish a person's latest values. Editors and admins.")
-    async def publish_person(self, info: Info[Context, None], input: PersonActionArg) -> PersonPayload:
-        return _person(info, *await _act(service.publish, PERSON, info, input))
-
-    @strawberry.mutation(description="Take a person off the public site; they stay a draft.")
-    async def unpublish_person(self, info: Info[Context, None], input: PersonActionArg) -> PersonPayload:
-        return _person(info, *await _act(service.unpublish, PERSON, info, input))
-
-    @strawberry.mutation(description="Archive a person: hidden from the public, history kept.")
-    async def archive_person(self, info: Info[Context, None], input: PersonActionArg) -> PersonPayload:
-        return _person(info, *await _act(service.archive, PERSON, info, input))
+    publish_person, unpublish_person, archive_person = workflow_mutations(
+        PERSON,
+        "a person",
+        _person,
+        PersonPayload,
+        argument="The person and version.",
+        unpublish="Take a person off the public site; they stay a draft.",
+    )
 
     # --- board seats --------------------------------------------------------------------------------
 
@@ -163,26 +142,15 @@ class PersonMutation:
         )
         return _seat(info, row, errors)
 
-    @strawberry.mutation(description="Publish a board seat's latest values. Editors and admins.")
-    async def publish_board_membership(
-        self, info: Info[Context, None], input: SeatActionArg
-    ) -> BoardMembershipPayload:
-        return _seat(info, *await _act(service.publish, BOARD_MEMBERSHIP, info, input))
-
-    @strawberry.mutation(description="Take a board seat off the public site; it stays a draft.")
-    async def unpublish_board_membership(
-        self, info: Info[Context, None], input: SeatActionArg
-    ) -> BoardMembershipPayload:
-        return _seat(info, *await _act(service.unpublish, BOARD_MEMBERSHIP, info, input))
-
-    @strawberry.mutation(
-        description="Archive a board seat: hidden from the public, history kept; it no longer counts "
-        "against other seats' dates."
+    publish_board_membership, unpublish_board_membership, archive_board_membership = workflow_mutations(
+        BOARD_MEMBERSHIP,
+        "a board seat",
+        _seat,
+        BoardMembershipPayload,
+        argument="The seat and its version.",
+        archive="Archive a board seat: hidden from the public, history kept; it no longer counts "
+        "against other seats' dates.",
     )
-    async def archive_board_membership(
-        self, info: Info[Context, None], input: SeatActionArg
-    ) -> BoardMembershipPayload:
-        return _seat(info, *await _act(service.archive, BOARD_MEMBERSHIP, info, input))
 
     # --- contact roles ------------------------------------------------------------------------------
 
@@ -209,20 +177,6 @@ class PersonMutation:
         )
         return _contact(info, row, errors)
 
-    @strawberry.mutation(description="Publish a contact role's latest values. Editors and admins.")
-    async def publish_contact_role(
-        self, info: Info[Context, None], input: ContactActionArg
-    ) -> ContactRolePayload:
-        return _contact(info, *await _act(service.publish, CONTACT_ROLE, info, input))
-
-    @strawberry.mutation(description="Take a contact role off the public site; it stays a draft.")
-    async def unpublish_contact_role(
-        self, info: Info[Context, None], input: ContactActionArg
-    ) -> ContactRolePayload:
-        return _contact(info, *await _act(service.unpublish, CONTACT_ROLE, info, input))
-
-    @strawberry.mutation(description="Archive a contact role: hidden from the public, history kept.")
-    async def archive_contact_role(
-        self, info: Info[Context, None], input: ContactActionArg
-    ) -> ContactRolePayload:
-        return _contact(info, *await _act(service.archive, CONTACT_ROLE, info, input))
+    publish_contact_role, unpublish_contact_role, archive_contact_role = workflow_mutations(
+        CONTACT_ROLE, "a contact role", _contact, ContactRolePayload
+    )

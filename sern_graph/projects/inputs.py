@@ -8,11 +8,17 @@ from typing import Any
 
 import strawberry
 
-from sern_graph.content.inputs import LocalizedTextInput, clean, given, object_id
-from sern_graph.organisations.inputs import slugify
+from sern_graph.content.inputs import (
+    LocalizedTextInput,
+    first_slug,
+    given_localized,
+    given_period,
+    given_texts,
+    given_values,
+    object_id,
+)
 from sern_graph.projects.enums import PartnershipRole
 from sern_graph.projects.kind import CENT, MAX_AMOUNT
-from sern_graph.themes.inputs import localized
 
 # A JSON number such as 0.1 reaches the Decimal scalar as a binary float (0.1000000000000000055...);
 # amounts this close to whole cents are taken as those cents.
@@ -111,44 +117,26 @@ def euros(value: Decimal | None) -> Decimal | None:
 def project_slug(acronym: str | None, title: LocalizedTextInput) -> str | None:
     """The slug made from the acronym, or else the title (English, Swedish, Italian first)."""
     texts = title.columns("title")
-    sources = [acronym, texts.get("title_en"), texts.get("title_sv"), texts.get("title_it")]
-    return next((slug for source in sources if source and (slug := slugify(source))), None)
+    return first_slug(acronym, texts.get("title_en"), texts.get("title_sv"), texts.get("title_it"))
 
 
 def to_columns(data: CreateProjectInput | UpdateProjectInput) -> dict[str, Any]:
     """The column values the input sets."""
-    columns: dict[str, Any] = {}
-    for name in ("slug", "acronym", "programme", "grant_reference", "website", "note"):
-        value = getattr(data, name)
-        if given(value):
-            columns[name] = clean(value)
-    for name in ("start_date", "end_date"):
-        value = getattr(data, name)
-        if given(value):
-            columns[name] = value
-    if given(data.dates_approximate):
-        columns["dates_approximate"] = bool(data.dates_approximate)
-    for name in ("budget", "eu_contribution"):
-        value = getattr(data, name)
-        if given(value):
-            columns[name] = euros(value)
-    for name in ("title", "summary"):
-        value = getattr(data, name)
-        if given(value):
-            columns.update(localized(value, name))
-    return columns
+    return {
+        **given_texts(data, "slug", "acronym", "programme", "grant_reference", "website", "note"),
+        **given_period(data),
+        **{name: euros(value) for name, value in given_values(data, "budget", "eu_contribution").items()},
+        **given_localized(data, "title", "summary"),
+    }
 
 
 def partnership_columns(
     data: CreateProjectPartnershipInput | UpdateProjectPartnershipInput,
 ) -> dict[str, Any]:
     """The column values the input sets; IDs of the wrong type become 0, which validation reports."""
-    columns: dict[str, Any] = {}
+    columns: dict[str, Any] = given_texts(data, "note")
     if isinstance(data, CreateProjectPartnershipInput):
         columns["project_id"] = object_id(data.project_id, "Project")
         columns["organisation_id"] = object_id(data.organisation_id, "Organisation")
-    if given(data.role):
-        columns["role"] = data.role
-    if given(data.note):
-        columns["note"] = clean(data.note)
+    columns.update(given_values(data, "role"))
     return columns

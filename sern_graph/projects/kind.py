@@ -13,7 +13,6 @@ from sern_graph.core.validation import FieldError
 from sern_graph.organisations.models import Organisation
 from sern_graph.projects.models import Project, ProjectPartnership
 
-LOCALES = ("sv", "it", "en")
 FIELDS = (
     "slug",
     "acronym",
@@ -56,25 +55,13 @@ def amount(errors: list[FieldError], value: Decimal | None, field: str) -> bool:
     return False
 
 
-def slug_or_source(errors: list[FieldError], value: Any, field: str, source: str) -> None:
-    """A slug left out and not derivable (from `source`) is required; a given one must be valid."""
-    if value is None:
-        message = f"A slug is required; left out on create, it is made from {source}."
-        errors.append(FieldError(field, "REQUIRED", message))
-    else:
-        check.slug(errors, value, field)
-
-
 async def validate(values: Mapping[str, Any], current: ContentModel | None) -> list[FieldError]:
     errors: list[FieldError] = []
-    slug_or_source(errors, values["slug"], "input.slug", "an acronym or title")
+    check.slug_or_source(errors, values["slug"], "input.slug", "an acronym or title")
     await check.unique(errors, Project, "slug", values["slug"], "input.slug", current)
     check.text(errors, values["acronym"], "input.acronym", max_length=50)
-    if all(values[f"title_{locale}"] is None for locale in LOCALES):
-        errors.append(FieldError("input.title", "REQUIRED", "Give the title in at least one locale."))
-    for locale in LOCALES:
-        check.text(errors, values[f"title_{locale}"], f"input.title.{locale}", max_length=500)
-        check.text(errors, values[f"summary_{locale}"], f"input.summary.{locale}", max_length=20_000)
+    check.localized(errors, values, "title", max_length=500, required=True)
+    check.localized(errors, values, "summary", max_length=20_000)
     check.text(errors, values["programme"], "input.programme", max_length=200)
     check.text(errors, values["grant_reference"], "input.grantReference", max_length=100)
     check.period(errors, values["start_date"], values["end_date"], "input.endDate")
@@ -91,19 +78,18 @@ async def validate(values: Mapping[str, Any], current: ContentModel | None) -> l
 async def validate_partnership(values: Mapping[str, Any], current: ContentModel | None) -> list[FieldError]:
     errors: list[FieldError] = []
     project_id, organisation_id = values["project_id"], values["organisation_id"]
-    if not project_id or not await Project.exists(id=project_id):
-        errors.append(FieldError("input.projectId", "NOT_FOUND", "No such project."))
-    if not organisation_id or not await Organisation.exists(id=organisation_id):
-        errors.append(FieldError("input.organisationId", "NOT_FOUND", "No such organisation."))
-    elif project_id:
+    await check.existing(errors, Project, project_id, "input.projectId", "project")
+    organisation = await check.existing(
+        errors, Organisation, organisation_id, "input.organisationId", "organisation"
+    )
+    if organisation is not None and project_id:
         others = ProjectPartnership.filter(project_id=project_id, organisation_id=organisation_id)
         if current is not None:
             others = others.exclude(id=current.id)
         if await others.exists():
             message = "The organisation is already a partner of this project (perhaps archived)."
             errors.append(FieldError("input.organisationId", "DUPLICATE_PARTNER", message))
-    if values["role"] is None:
-        errors.append(FieldError("input.role", "REQUIRED", "This field is required."))
+    check.required(errors, values["role"], "input.role")
     return errors
 
 

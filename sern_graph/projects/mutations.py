@@ -10,9 +10,10 @@ from strawberry.types import Info
 from sern_graph.accounts.permissions import Permission
 from sern_graph.content import service
 from sern_graph.content.graphql import UserError
-from sern_graph.content.inputs import ContentActionInput, object_id
+from sern_graph.content.inputs import object_id
 from sern_graph.content.models import ContentModel
 from sern_graph.content.outcome import outcome
+from sern_graph.content.workflow import workflow_mutations
 from sern_graph.context import Context
 from sern_graph.core.validation import FieldError, ValidationFailed
 from sern_graph.projects.inputs import (
@@ -61,12 +62,6 @@ def _partnership(
     return ProjectPartnershipPayload(project_partnership=partnership, user_errors=errors)
 
 
-ActionArg = Annotated[ContentActionInput, strawberry.argument(description="The project and its version.")]
-PartnershipActionArg = Annotated[
-    ContentActionInput, strawberry.argument(description="The partnership and its version.")
-]
-
-
 @strawberry.type
 class ProjectMutation:
     @strawberry.mutation(description="Create a project as a draft. Editors and admins.")
@@ -91,23 +86,9 @@ class ProjectMutation:
         row, errors = await outcome(write)
         return _project(info, row, errors)
 
-    @strawberry.mutation(description="Publish a project's latest values. Editors and admins.")
-    async def publish_project(self, info: Info[Context, None], input: ActionArg) -> ProjectPayload:
-        pk = object_id(input.id, "Project") or 0
-        row, errors = await outcome(service.publish(PROJECT, pk, info.context.actor, input.version))
-        return _project(info, row, errors)
-
-    @strawberry.mutation(description="Take a project off the public site; it stays a draft.")
-    async def unpublish_project(self, info: Info[Context, None], input: ActionArg) -> ProjectPayload:
-        pk = object_id(input.id, "Project") or 0
-        row, errors = await outcome(service.unpublish(PROJECT, pk, info.context.actor, input.version))
-        return _project(info, row, errors)
-
-    @strawberry.mutation(description="Archive a project: hidden from the public, history kept.")
-    async def archive_project(self, info: Info[Context, None], input: ActionArg) -> ProjectPayload:
-        pk = object_id(input.id, "Project") or 0
-        row, errors = await outcome(service.archive(PROJECT, pk, info.context.actor, input.version))
-        return _project(info, row, errors)
+    publish_project, unpublish_project, archive_project = workflow_mutations(
+        PROJECT, "a project", _project, ProjectPayload
+    )
 
     @strawberry.mutation(description="Set the themes of a project. Editors and admins.")
     async def set_project_themes(
@@ -154,32 +135,13 @@ class ProjectMutation:
         row, errors = await outcome(write)
         return _partnership(info, row, errors)
 
-    @strawberry.mutation(
-        description="Publish a partnership: it shows among the project's partners while the project "
-        "and the organisation are public too. Editors and admins."
+    publish_project_partnership, unpublish_project_partnership, archive_project_partnership = (
+        workflow_mutations(
+            PROJECT_PARTNERSHIP,
+            "a partnership",
+            _partnership,
+            ProjectPartnershipPayload,
+            publish="Publish a partnership: it shows among the project's partners while the project "
+            "and the organisation are public too. Editors and admins.",
+        )
     )
-    async def publish_project_partnership(
-        self, info: Info[Context, None], input: PartnershipActionArg
-    ) -> ProjectPartnershipPayload:
-        pk = object_id(input.id, "ProjectPartnership") or 0
-        write = service.publish(PROJECT_PARTNERSHIP, pk, info.context.actor, input.version)
-        row, errors = await outcome(write)
-        return _partnership(info, row, errors)
-
-    @strawberry.mutation(description="Take a partnership off the public site; it stays a draft.")
-    async def unpublish_project_partnership(
-        self, info: Info[Context, None], input: PartnershipActionArg
-    ) -> ProjectPartnershipPayload:
-        pk = object_id(input.id, "ProjectPartnership") or 0
-        write = service.unpublish(PROJECT_PARTNERSHIP, pk, info.context.actor, input.version)
-        row, errors = await outcome(write)
-        return _partnership(info, row, errors)
-
-    @strawberry.mutation(description="Archive a partnership: hidden from the public, history kept.")
-    async def archive_project_partnership(
-        self, info: Info[Context, None], input: PartnershipActionArg
-    ) -> ProjectPartnershipPayload:
-        pk = object_id(input.id, "ProjectPartnership") or 0
-        write = service.archive(PROJECT_PARTNERSHIP, pk, info.context.actor, input.version)
-        row, errors = await outcome(write)
-        return _partnership(info, row, errors)

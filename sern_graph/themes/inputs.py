@@ -6,7 +6,7 @@ from typing import Any
 
 import strawberry
 
-from sern_graph.content.inputs import LocalizedTextInput, clean, given
+from sern_graph.content.inputs import LocalizedTextInput, given_localized, given_texts
 
 
 @strawberry.input(description="A new theme; it starts as a draft.")
@@ -31,22 +31,6 @@ class UpdateThemeInput:
     note: str | None = strawberry.field(default=strawberry.UNSET, description="Editor's remark.")
 
 
-def localized(value: LocalizedTextInput | None, prefix: str) -> dict[str, str | None]:
-    """The columns of a localized text; null clears every locale."""
-    if value is None:
-        return {f"{prefix}_{locale}": None for locale in ("sv", "it", "en")}
-    return value.columns(prefix)
-
-
 def to_columns(data: CreateThemeInput | UpdateThemeInput) -> dict[str, Any]:
     """The column values the input sets."""
-    columns: dict[str, Any] = {}
-    if given(data.slug):
-        columns["slug"] = clean(data.slug)
-    if given(data.note):
-        columns["note"] = clean(data.note)
-    for name in ("name", "description"):
-        value = getattr(data, name)
-        if given(value):
-            columns.update(localized(value, name))
-    return columns
+    return {**given_texts(data, "slug", "note"), **given_localized(data, "name", "description")}

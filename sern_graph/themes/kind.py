@@ -11,7 +11,6 @@ from sern_graph.content.models import ContentModel
 from sern_graph.core.validation import FieldError
 from sern_graph.themes.models import Theme
 
-LOCALES = ("sv", "it", "en")
 FIELDS = (
     "slug",
     "name_sv",
@@ -28,11 +27,8 @@ async def validate(values: Mapping[str, Any], current: ContentModel | None) -> l
     errors: list[FieldError] = []
     check.slug(errors, values["slug"], "input.slug")
     await check.unique(errors, Theme, "slug", values["slug"], "input.slug", current)
-    if all(values[f"name_{locale}"] is None for locale in LOCALES):
-        errors.append(FieldError("input.name", "REQUIRED", "Give the name in at least one locale."))
-    for locale in LOCALES:
-        check.text(errors, values[f"name_{locale}"], f"input.name.{locale}", max_length=200)
-        check.text(errors, values[f"description_{locale}"], f"input.description.{locale}", max_length=20_000)
+    check.localized(errors, values, "name", max_length=200, required=True)
+    check.localized(errors, values, "description", max_length=20_000)
     return errors
 
 

@@ -9,9 +9,10 @@ from strawberry.types import Info
 
 from sern_graph.content import service
 from sern_graph.content.graphql import UserError
-from sern_graph.content.inputs import ContentActionInput, object_id
+from sern_graph.content.inputs import object_id
 from sern_graph.content.models import ContentModel
 from sern_graph.content.outcome import outcome
+from sern_graph.content.workflow import workflow_mutations
 from sern_graph.context import Context
 from sern_graph.themes.inputs import CreateThemeInput, UpdateThemeInput, to_columns
 from sern_graph.themes.kind import THEME
@@ -29,9 +30,6 @@ class ThemePayload:
 def _payload(info: Info[Context, None], row: ContentModel | None, errors: list[UserError]) -> ThemePayload:
     chain = info.context.chain(None)
     return ThemePayload(theme=Theme(row=row, chain=chain) if row is not None else None, user_errors=errors)
-
-
-ActionArg = Annotated[ContentActionInput, strawberry.argument(description="The theme and its version.")]
 
 
 @strawberry.type
@@ -56,20 +54,6 @@ class ThemeMutation:
         row, errors = await outcome(write)
         return _payload(info, row, errors)
 
-    @strawberry.mutation(description="Publish a theme's latest values. Editors and admins.")
-    async def publish_theme(self, info: Info[Context, None], input: ActionArg) -> ThemePayload:
-        pk = object_id(input.id, "Theme") or 0
-        row, errors = await outcome(service.publish(THEME, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
-
-    @strawberry.mutation(description="Take a theme off the public site; it stays a draft.")
-    async def unpublish_theme(self, info: Info[Context, None], input: ActionArg) -> ThemePayload:
-        pk = object_id(input.id, "Theme") or 0
-        row, errors = await outcome(service.unpublish(THEME, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
-
-    @strawberry.mutation(description="Archive a theme: hidden from the public, history kept.")
-    async def archive_theme(self, info: Info[Context, None], input: ActionArg) -> ThemePayload:
-        pk = object_id(input.id, "Theme") or 0
-        row, errors = await outcome(service.archive(THEME, pk, info.context.actor, input.version))
-        return _payload(info, row, errors)
+    publish_theme, unpublish_theme, archive_theme = workflow_mutations(
+        THEME, "a theme", _payload, ThemePayload
+    )
