@@ -13,7 +13,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 from strawberry.extensions import (
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -31,14 +30,16 @@ from sern_graph.content import scheduling
 from sern_graph.content.preview_request import PreviewExtension
 from sern_graph.context import Context
 from sern_graph.core.batching import BatchingExtension
+from sern_graph.core.http_cache import HttpCacheMiddleware
 from sern_graph.core.request_id import RequestIdMiddleware
 from sern_graph.errors import ErrorPolicy
 from sern_graph.graphiql import EXAMPLE_QUERY, assets_app, render_graphiql_page
 from sern_graph.kinds import KINDS
+from sern_graph.persisted import PersistedQueryGraphQL
 from sern_graph.settings import Settings, get_settings
 
 
-class SernGraphQL(GraphQL[Context, None]):
+class SernGraphQL(PersistedQueryGraphQL[Context, None]):
     """Strawberry's ASGI view with our context and an offline GraphiQL page."""
 
     def __init__(self, schema: Schema, settings: Settings) -> None:
@@ -126,6 +127,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         ],
         middleware=[
             Middleware(RequestIdMiddleware),
+            Middleware(HttpCacheMiddleware),
             Middleware(AuthenticationMiddleware, backend=TokenBackend(), on_error=refuse),
         ],
         lifespan=lifespan,
