@@ -73,7 +73,10 @@ class Schema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        return None
+        # Parse errors skip the extensions' result hooks; give them their code here.
+        for error in errors:
+            if not (error.extensions or {}).get("code") and error.original_error is None:
+                error.extensions = {**(error.extensions or {}), "code": "GRAPHQL_VALIDATION_FAILED"}
 
 
 def build_schema(

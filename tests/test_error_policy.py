@@ -17,6 +17,7 @@ from tests.conftest import GraphQLClient
         ("{ themes(locale: XX) { slug } }", "GRAPHQL_VALIDATION_FAILED"),
         ('{ board(asOf: "2018-13-45") { role } }', "GRAPHQL_VALIDATION_FAILED"),
         ("{ noSuchField }", "GRAPHQL_VALIDATION_FAILED"),
+        ("{ themes { slug }", "GRAPHQL_VALIDATION_FAILED"),
         ('{ organisation(id: "!!") { name } }', "BAD_USER_INPUT"),
         ("{ organisations(first: 101) { totalCount } }", "BAD_USER_INPUT"),
     ],
