@@ -2,6 +2,8 @@
 
 Written through the same models as real content; `factor` multiplies every growing table
 (organisations, people, board seats, projects, partnerships, events, memberships).
+`SyntheticCounts.at_scale(1)` is the benchmark's size: exactly 5,000 organisations, 20,000 people,
+30,000 board seats, 2,000 projects and 12,000 partnerships (on top of the SERN data).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from tortoise.fields import ManyToManyRelation
 from tortoise.transactions import in_transaction
 
 from sern_graph.content.models import EditorialState
@@ -45,6 +48,23 @@ class SyntheticCounts:
             partners_per_project=3,
             events=round(25 * factor),
         )
+
+    @classmethod
+    def at_scale(cls, scale: float) -> SyntheticCounts:
+        """The benchmark's sizes: scale 1 is 5,000 organisations and 12,000 partnerships."""
+        return cls(
+            organisations=max(1, round(5_000 * scale)),
+            people=max(1, round(20_000 * scale)),
+            board_seats=round(30_000 * scale),
+            projects=max(1, round(2_000 * scale)),
+            partners_per_project=6,
+            events=round(250 * scale),
+        )
+
+    @property
+    def partnerships(self) -> int:
+        """Exact when there are at least `partners_per_project` organisations."""
+        return self.projects * min(self.partners_per_project, self.organisations)
 
 
 def _published() -> dict[str, Any]:
@@ -139,7 +159,7 @@ async def generate(counts: SyntheticCounts, *, seed: int = 2005) -> None:
         )
         projects = await Project.filter(slug__startswith="syn-project-").order_by("id")
         partnerships = []
-        for i, project in enumerate(projects):
+        for project in projects:
             chosen = rng.sample(organisations, k=min(counts.partners_per_project, len(organisations)))
             partnerships += [
                 ProjectPartnership(
@@ -150,8 +170,12 @@ async def generate(counts: SyntheticCounts, *, seed: int = 2005) -> None:
                 )
                 for n, organisation in enumerate(chosen)
             ]
-            await project.themes.add(themes[i % len(themes)])
         await ProjectPartnership.bulk_create(partnerships, batch_size=500)
+        # Many-to-many links a theme at a time: one insert per theme, not one per project.
+        for t, theme in enumerate(themes):
+            if themed := projects[t :: len(themes)]:
+                theme_projects: ManyToManyRelation[Project] = getattr(theme, "projects")  # noqa: B009
+                await theme_projects.add(*themed)
         kinds_of_event = list(EventKind)
         for i in range(counts.events):
             host = organisations[i % len(organisations)]
@@ -167,5 +191,8 @@ async def generate(counts: SyntheticCounts, *, seed: int = 2005) -> None:
             )
             await event.participants.add(*rng.sample(organisations, k=min(4, len(organisations))))
             await event.projects.add(projects[i % len(projects)])
-        for i, organisation in enumerate(organisations[: len(organisations) // 2]):
-            await organisation.themes.add(themes[i % len(themes)])
+        half = organisations[: len(organisations) // 2]
+        for t, theme in enumerate(themes):
+            if members := half[t :: len(themes)]:
+                theme_organisations: ManyToManyRelation[Organisation] = getattr(theme, "organisations")  # noqa: B009
+                await theme_organisations.add(*members)
