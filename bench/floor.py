@@ -91,7 +91,7 @@ class Floor:
             """SELECT b.organisation_id, b.role, b.start_date, p.family_name, p.given_name
             FROM board_membership b JOIN person p ON p.id = b.person_id
             WHERE b.organisation_id IN (?) AND b.state = 'published' AND p.state = 'published'
-            ORDER BY b.organisation_id, b.start_date, b.id""",
+            ORDER BY b.organisation_id, b.start_date IS NOT NULL, b.start_date, b.id""",
             [org["id"] for org in organisations],
         )
         seats_of: dict[int, list[Row]] = {}
@@ -148,7 +148,7 @@ class Floor:
                FROM board_membership b JOIN person p ON p.id = b.person_id
                WHERE b.organisation_id = ? AND b.state = 'published' AND p.state = 'published'
                  AND (b.start_date IS NULL OR b.start_date <= ?) AND (b.end_date IS NULL OR b.end_date >= ?)
-               ORDER BY b.start_date, b.id""",
+               ORDER BY b.start_date IS NOT NULL, b.start_date, b.id""",
             org["id"],
             day,
             day,
@@ -157,7 +157,7 @@ class Floor:
             """SELECT p.id, pp.role, p.acronym, p.title_en AS title, p.start_date
                FROM project_partnership pp JOIN project p ON p.id = pp.project_id
                WHERE pp.organisation_id = ? AND pp.state = 'published' AND p.state = 'published'
-               ORDER BY p.start_date DESC, p.id DESC LIMIT 100""",
+               ORDER BY p.start_date IS NULL, p.start_date DESC, p.id DESC LIMIT 100""",
             org["id"],
         )
         partners = await self.fetch(
