@@ -65,8 +65,7 @@ def seed_command() -> None:
     settings = get_settings()
     asyncio.run(db.migrate(settings))
     report = asyncio.run(_seed(settings, only_if_empty=False))
-    assert report is not None
-    if report.total:
+    if report is not None and report.total:
         click.echo("Created " + ", ".join(f"{count} {kind}" for kind, count in report.created.items()))
     else:
         click.echo("Nothing to do: every dataset entry is in the database already.")
