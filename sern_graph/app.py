@@ -36,6 +36,7 @@ from sern_graph.errors import ErrorPolicy
 from sern_graph.graphiql import EXAMPLE_QUERY, assets_app, render_graphiql_page
 from sern_graph.kinds import KINDS
 from sern_graph.persisted import PersistedQueryGraphQL
+from sern_graph.planned.extension import PlannedExecution
 from sern_graph.settings import Settings, get_settings
 
 
@@ -66,6 +67,7 @@ class SernGraphQL(PersistedQueryGraphQL[Context, None]):
 
 def build_schema(settings: Settings) -> Schema:
     """The schema with the request limits and caches from the settings."""
+    planned = [PlannedExecution] if settings.planned_execution else []
     return schema.build_schema(
         [
             lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
@@ -76,6 +78,8 @@ def build_schema(settings: Settings) -> Schema:
             BatchingExtension,
             PreviewExtension,
             ErrorPolicy,
+            # Last, so it runs inside the others' execution hooks (preview, error policy).
+            *planned,
         ]
     )
 

@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=12, ge=1, description="Deepest selection nesting allowed.")
     max_aliases: int = Field(default=30, ge=1, description="Most aliases allowed in one document.")
     max_tokens: int = Field(default=5000, ge=1, description="Most tokens allowed in one document.")
+    planned_execution: bool = Field(
+        default=True,
+        description="Run error-free queries on the planned read path (off: graphql-core runs every query).",
+    )
 
     @field_validator("fallback_locales", mode="before")
     @classmethod

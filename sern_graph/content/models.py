@@ -9,6 +9,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from sern_graph.content.preview import overlay_draft, preview_active
+from sern_graph.core.fields import DateField, DatetimeField
 
 
 class EditorialState(StrEnum):
@@ -22,10 +23,10 @@ class ContentModel(Model):
 
     id = fields.IntField(primary_key=True)
     state = fields.CharEnumField(EditorialState, max_length=16, default=EditorialState.DRAFT, db_index=True)
-    published_at = fields.DatetimeField(null=True)
+    published_at = DatetimeField(null=True)
     version = fields.IntField(default=1)
-    created_at = fields.DatetimeField(auto_now_add=True)
-    updated_at = fields.DatetimeField(auto_now=True)
+    created_at = DatetimeField(auto_now_add=True)
+    updated_at = DatetimeField(auto_now=True)
     # [{"url": ..., "title": ...}]: where the facts in this entry come from.
     sources: fields.JSONField[list[dict[str, str]]] = fields.JSONField(default=list)
     # An editor's remark on certainty ("year uncertain", "inferred"), shown to API users.
@@ -33,8 +34,8 @@ class ContentModel(Model):
     # Changes to a published entry that are not published yet: its editable fields, as JSON.
     # The columns keep showing the published text until `publish` applies this.
     draft: fields.JSONField[dict[str, Any]] | None = fields.JSONField(null=True)
-    publish_at = fields.DatetimeField(null=True)
-    unpublish_at = fields.DatetimeField(null=True)
+    publish_at = DatetimeField(null=True)
+    unpublish_at = DatetimeField(null=True)
 
     class Meta:
         abstract = True
@@ -72,7 +73,7 @@ class Revision(Model):
     actor_name = fields.CharField(max_length=300)
     user_id = fields.IntField(null=True)
     token_id = fields.IntField(null=True)
-    created_at = fields.DatetimeField(auto_now_add=True)
+    created_at = DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "revision"
@@ -83,7 +84,7 @@ class AuditEvent(Model):
     """Who did what, with which token, from which request: the admins' log of every write."""
 
     id = fields.IntField(primary_key=True)
-    created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
+    created_at = DatetimeField(auto_now_add=True, db_index=True)
     action = fields.CharField(max_length=60)
     content_type = fields.CharField(max_length=40, null=True)
     object_id = fields.IntField(null=True)
@@ -100,6 +101,6 @@ class AuditEvent(Model):
 class TimeBoundMixin:
     """Dates of links that hold for a period; an open end means 'still holds'."""
 
-    start_date = fields.DateField(null=True)
-    end_date = fields.DateField(null=True)
+    start_date = DateField(null=True)
+    end_date = DateField(null=True)
     dates_approximate = fields.BooleanField(default=False)

@@ -129,10 +129,11 @@ class BatchingExtension(SchemaExtension):
         result = _next(root, info, *args, **kwargs)
         if not asyncio.iscoroutine(result) and not isinstance(result, asyncio.Future):
             return result
-        return _tracked(info.context.batcher, result)
+        return tracked(info.context.batcher, result)
 
 
-async def _tracked(batcher: RequestBatcher, awaitable: Awaitable[V]) -> V:
+async def tracked(batcher: RequestBatcher, awaitable: Awaitable[V]) -> V:
+    """Awaits a resolver's result, counted as in progress for the batcher meanwhile."""
     batcher.active += 1
     try:
         return await awaitable

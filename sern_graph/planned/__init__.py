@@ -1,0 +1,1 @@
+"""The planned read path: query operations executed without graphql-core's per-field overhead."""
