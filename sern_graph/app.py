@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
+import orjson
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.authentication import AuthenticationMiddleware
@@ -29,7 +30,9 @@ from sern_graph.accounts.authentication import TokenBackend, refuse
 from sern_graph.content import scheduling
 from sern_graph.content.preview_request import PreviewExtension
 from sern_graph.context import Context
+from sern_graph.core.admission import ExecutionSlots
 from sern_graph.core.batching import BatchingExtension
+from sern_graph.core.gc_tuning import tune_garbage_collector
 from sern_graph.core.http_cache import HttpCacheMiddleware
 from sern_graph.core.request_id import RequestIdMiddleware
 from sern_graph.errors import ErrorPolicy
@@ -55,6 +58,9 @@ class SernGraphQL(PersistedQueryGraphQL[Context, None]):
             actor=actor if isinstance(actor, Actor) else ANONYMOUS,
         )
 
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
+
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(
             render_graphiql_page(
@@ -68,6 +74,7 @@ class SernGraphQL(PersistedQueryGraphQL[Context, None]):
 def build_schema(settings: Settings) -> Schema:
     """The schema with the request limits and caches from the settings."""
     planned = [PlannedExecution] if settings.planned_execution else []
+    slots = asyncio.Semaphore(settings.max_concurrent_operations)
     return schema.build_schema(
         [
             lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
@@ -76,6 +83,7 @@ def build_schema(settings: Settings) -> Schema:
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
             BatchingExtension,
+            lambda: ExecutionSlots(slots),
             PreviewExtension,
             ErrorPolicy,
             # Last, so it runs inside the others' execution hooks (preview, error policy).
@@ -107,6 +115,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             yield
             return
         await db.connect(settings)
+        tune_garbage_collector(settings.gc_gen0_threshold)
         scheduler = None
         if settings.scheduler_interval > 0:
             kinds = list(KINDS.values())

@@ -41,6 +41,14 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=12, ge=1, description="Deepest selection nesting allowed.")
     max_aliases: int = Field(default=30, ge=1, description="Most aliases allowed in one document.")
     max_tokens: int = Field(default=5000, ge=1, description="Most tokens allowed in one document.")
+    max_concurrent_operations: int = Field(
+        default=4, ge=1, description="Operations executing at once per process; the rest wait their turn."
+    )
+    gc_gen0_threshold: int = Field(
+        default=50_000,
+        ge=0,
+        description="Allocations between young-generation garbage collections (0: Python's default).",
+    )
     planned_execution: bool = Field(
         default=True,
         description="Run error-free queries on the planned read path (off: graphql-core runs every query).",
