@@ -40,14 +40,23 @@ from sern_graph.graphiql import EXAMPLE_QUERY, assets_app, render_graphiql_page
 from sern_graph.kinds import KINDS
 from sern_graph.persisted import PersistedQueryGraphQL
 from sern_graph.planned.extension import PlannedExecution
+from sern_graph.response_cache.cache import ResponseCache
+from sern_graph.response_cache.invalidation import purge_on_content_events
+from sern_graph.response_cache.view import ResponseCachingGraphQL
 from sern_graph.settings import Settings, get_settings
 
 
-class SernGraphQL(PersistedQueryGraphQL[Context, None]):
-    """Strawberry's ASGI view with our context and an offline GraphiQL page."""
+class SernGraphQL(PersistedQueryGraphQL[Context, None], ResponseCachingGraphQL[Context, None]):
+    """Strawberry's ASGI view with our context, an offline GraphiQL page and the response cache
+    (consulted after the persisted-query checks)."""
 
     def __init__(self, schema: Schema, settings: Settings) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+        super().__init__(
+            schema,
+            graphql_ide="graphiql",
+            allow_queries_via_get=True,
+            trusted_documents=settings.trusted_documents,
+        )
         self.settings = settings
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
@@ -127,9 +136,14 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 scheduler.cancel()
                 with suppress(asyncio.CancelledError):
                     await scheduler
+            if graphql.response_cache is not None:
+                await graphql.response_cache.close()
             await db.disconnect()
 
     graphql = SernGraphQL(build_schema(settings), settings)
+    graphql.response_cache = ResponseCache.from_settings(settings, str(graphql.schema))
+    if graphql.response_cache is not None:
+        graphql.response_cache.stop_purging = purge_on_content_events(graphql.response_cache)
     return Starlette(
         debug=settings.debug,
         routes=[

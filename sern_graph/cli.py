@@ -12,6 +12,7 @@ import uvicorn
 from sern_graph import db
 from sern_graph.accounts.cli import COMMANDS as ACCOUNT_COMMANDS
 from sern_graph.backup.cli import COMMANDS as BACKUP_COMMANDS
+from sern_graph.persisted.cli import COMMANDS as PERSISTED_COMMANDS
 from sern_graph.seed.loader import SeedReport, seed
 from sern_graph.settings import Settings, get_settings
 
@@ -88,4 +89,7 @@ for command in ACCOUNT_COMMANDS:
     main.add_command(command)
 
 for command in BACKUP_COMMANDS:
+    main.add_command(command)
+
+for command in PERSISTED_COMMANDS:
     main.add_command(command)

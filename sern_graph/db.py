@@ -8,6 +8,7 @@ from typing import Any
 from aerich import Command
 from tortoise import Tortoise
 
+from sern_graph.response_cache.engines import observed_connection
 from sern_graph.settings import Settings
 
 MODEL_MODULES = [
@@ -19,6 +20,7 @@ MODEL_MODULES = [
     "sern_graph.projects.models",
     "sern_graph.events.models",
     "sern_graph.accounts.models",
+    "sern_graph.persisted.models",
 ]
 
 
@@ -34,8 +36,11 @@ def tortoise_config(settings: Settings, *, with_migrations: bool = True) -> dict
 
 
 async def connect(settings: Settings) -> None:
+    config = tortoise_config(settings)
+    # Every statement passes the response cache's recorder, which notes what each response read.
+    config["connections"]["default"] = observed_connection(settings.database_url)
     # The global fallback lets request tasks use the connections the lifespan task opened.
-    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    await Tortoise.init(config=config, _enable_global_fallback=True)
 
 
 async def disconnect() -> None:

@@ -6,6 +6,8 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from functools import cached_property
 from typing import TypeVar
 
+from tortoise.models import Model
+
 from sern_graph.content import loaders as content
 from sern_graph.content.models import Revision
 from sern_graph.core.batching import BatchLoader, RequestBatcher
@@ -24,6 +26,7 @@ from sern_graph.people.models import BoardMembership, ContactRole, Person
 from sern_graph.projects import loaders as projects
 from sern_graph.projects.filters import ProjectSpec
 from sern_graph.projects.models import PartnershipRole, Project
+from sern_graph.response_cache.dependencies import reading_by_key
 from sern_graph.themes import loaders as themes
 from sern_graph.themes.models import Theme
 
@@ -41,6 +44,19 @@ def _children(
     return BatchLoader(batcher, batch, cache_key=child_cache_key)
 
 
+def _by_id(
+    batcher: RequestBatcher, model: type[Model], fetch: Callable[[Sequence[int]], Awaitable[Sequence[V]]]
+) -> BatchLoader[int, V]:
+    """A loader of rows by primary key; the response cache records the rows asked for, not the table."""
+    table = model._meta.db_table
+
+    async def batch(keys: Sequence[int]) -> Sequence[V]:
+        with reading_by_key(table, keys):
+            return await fetch(keys)
+
+    return BatchLoader(batcher, batch)
+
+
 class Loaders:
     def __init__(self, batcher: RequestBatcher) -> None:
         self.batcher = batcher
@@ -48,31 +64,31 @@ class Loaders:
     # by id
     @cached_property
     def country_by_id(self) -> BatchLoader[int, Country | None]:
-        return BatchLoader(self.batcher, geography.countries_by_id)
+        return _by_id(self.batcher, Country, geography.countries_by_id)
 
     @cached_property
     def region_by_id(self) -> BatchLoader[int, Region | None]:
-        return BatchLoader(self.batcher, geography.regions_by_id)
+        return _by_id(self.batcher, Region, geography.regions_by_id)
 
     @cached_property
     def organisation_by_id(self) -> BatchLoader[int, Organisation | None]:
-        return BatchLoader(self.batcher, organisations.organisations_by_id)
+        return _by_id(self.batcher, Organisation, organisations.organisations_by_id)
 
     @cached_property
     def person_by_id(self) -> BatchLoader[int, Person | None]:
-        return BatchLoader(self.batcher, people.people_by_id)
+        return _by_id(self.batcher, Person, people.people_by_id)
 
     @cached_property
     def project_by_id(self) -> BatchLoader[int, Project | None]:
-        return BatchLoader(self.batcher, projects.projects_by_id)
+        return _by_id(self.batcher, Project, projects.projects_by_id)
 
     @cached_property
     def theme_by_id(self) -> BatchLoader[int, Theme | None]:
-        return BatchLoader(self.batcher, themes.themes_by_id)
+        return _by_id(self.batcher, Theme, themes.themes_by_id)
 
     @cached_property
     def event_by_id(self) -> BatchLoader[int, Event | None]:
-        return BatchLoader(self.batcher, events.events_by_id)
+        return _by_id(self.batcher, Event, events.events_by_id)
 
     @cached_property
     def revisions_by_entry(self) -> BatchLoader[tuple[str, int], list[Revision]]:

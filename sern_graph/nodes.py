@@ -27,6 +27,7 @@ from sern_graph.people import models as people_models
 from sern_graph.people.types import BoardMembership, ContactRole, Person
 from sern_graph.projects import models as project_models
 from sern_graph.projects.types import Project, ProjectPartnership
+from sern_graph.response_cache.dependencies import reading_by_key
 from sern_graph.themes import models as theme_models
 from sern_graph.themes.types import Theme
 
@@ -69,7 +70,9 @@ async def _resolve(
     found: dict[tuple[str, int], Any] = {}
     for type_name, pks in wanted.items():
         model, _ = NODE_TYPES[type_name]
-        for row in await model.filter(published(), LINK_VISIBILITY.get(type_name, Q)(), id__in=pks):
+        with reading_by_key(model._meta.db_table, pks):
+            rows = await model.filter(published(), LINK_VISIBILITY.get(type_name, Q)(), id__in=pks)
+        for row in rows:
             found[(type_name, row.pk)] = row
     chain = info.context.chain(locale)
     result: list[Node | None] = []

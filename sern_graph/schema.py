@@ -26,6 +26,7 @@ from sern_graph.people.mutations import PersonMutation
 from sern_graph.people.queries import PersonQuery
 from sern_graph.projects.mutations import ProjectMutation
 from sern_graph.projects.queries import ProjectQuery
+from sern_graph.response_cache.graphql import ResponseCacheQuery
 from sern_graph.themes.mutations import ThemeMutation
 from sern_graph.themes.queries import ThemeQuery
 
@@ -41,6 +42,7 @@ Query = merge_types(
         EventQuery,
         NetworkQuery,
         AccountQuery,
+        ResponseCacheQuery,
     ),
 )
 Mutation = merge_types(

@@ -10,6 +10,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Locale = Literal["sv", "it", "en"]
 LOCALES: tuple[Locale, ...] = ("sv", "it", "en")
+# Who may run only registered documents: nobody, anonymous callers, or every caller but admins.
+TrustedDocumentsMode = Literal["off", "anonymous", "all"]
 
 
 class Settings(BaseSettings):
@@ -35,12 +37,34 @@ class Settings(BaseSettings):
         default=True, description="`serve` migrates and seeds an empty database on start."
     )
     debug: bool = False
+    trusted_documents: TrustedDocumentsMode = Field(
+        default="off",
+        description="Who may run registered (trusted) documents only: off, anonymous or all but admins.",
+    )
     scheduler_interval: float = Field(
         default=30, ge=0, description="Seconds between scheduled-publishing rounds; 0 turns it off."
     )
     max_query_depth: int = Field(default=12, ge=1, description="Deepest selection nesting allowed.")
     max_aliases: int = Field(default=30, ge=1, description="Most aliases allowed in one document.")
     max_tokens: int = Field(default=5000, ge=1, description="Most tokens allowed in one document.")
+    response_cache: bool = Field(
+        default=True, description="Cache whole responses of public query operations (docs/caching.md)."
+    )
+    response_cache_max_entries: int = Field(
+        default=10_000, ge=1, description="Most responses the in-process cache keeps (LRU)."
+    )
+    response_cache_ttl: int = Field(
+        default=86_400, ge=1, description="Seconds a response lives in Redis at most (a safety net)."
+    )
+    response_cache_prefix: str = Field(
+        default="sern:rc", description="Prefix of the response cache's Redis keys."
+    )
+    redis_url: str | None = Field(
+        default=None, description="redis://host:port/db for the response cache shared by replicas."
+    )
+    cdn_purge_url: str | None = Field(
+        default=None, description='Receives POST {"tags": [...]} after each content event, for a CDN purge.'
+    )
     max_concurrent_operations: int = Field(
         default=4, ge=1, description="Operations executing at once per process; the rest wait their turn."
     )

@@ -37,6 +37,7 @@ from sern_graph.db import migration_command
 from sern_graph.events.models import Event
 from sern_graph.geography.models import Country, Region
 from sern_graph.organisations.models import Organisation, OrganisationKind
+from sern_graph.persisted.models import TrustedDocument
 from sern_graph.projects.models import Project
 from sern_graph.seed.loader import seed
 from sern_graph.settings import Settings
@@ -161,6 +162,9 @@ async def add_editorial_history() -> None:
         token_id=token.id,
         request_id="req-backup-1",
         details={"changed": ["name_en"], "version": 3},
+    )
+    await TrustedDocument.create(
+        sha256="0" * 64, body="query Backup { themes { slug } }", operation_names=["Backup"], source="tests"
     )
 
 

@@ -19,6 +19,8 @@ class Actor(BaseUser):
     user_id: int | None = None
     name: str = "anonymous"
     permissions: frozenset[Permission] = field(default_factory=frozenset)
+    # Set from the token: its holder may run registered (trusted) documents only.
+    trusted_documents_only: bool = False
 
     @property
     def is_authenticated(self) -> bool:

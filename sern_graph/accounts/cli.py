@@ -57,8 +57,16 @@ def create_user(username: str, role: str, email: str | None, password: str) -> N
 @click.option("--user", "username", default=None, help="The user the token belongs to.")
 @click.option("--expires-in-days", type=click.IntRange(min=1), default=None, help="Default: never expires.")
 @click.option("--preview", is_flag=True, help="Let a reader token read drafts.")
+@click.option(
+    "--trusted-documents-only", is_flag=True, help="Let the token run registered (trusted) documents only."
+)
 def create_token(
-    name: str, role: str, username: str | None, expires_in_days: int | None, preview: bool
+    name: str,
+    role: str,
+    username: str | None,
+    expires_in_days: int | None,
+    preview: bool,
+    trusted_documents_only: bool,
 ) -> None:
     async def work() -> tuple[ApiToken, str]:
         owner = None
@@ -68,7 +76,12 @@ def create_token(
                 raise click.ClickException(f"No user '{username}'.")
         expires_at = datetime.now(UTC) + timedelta(days=expires_in_days) if expires_in_days else None
         return await services.create_token(
-            name, Role(role), created_by=owner, expires_at=expires_at, can_preview=preview
+            name,
+            Role(role),
+            created_by=owner,
+            expires_at=expires_at,
+            can_preview=preview,
+            trusted_documents_only=trusted_documents_only,
         )
 
     token, secret = run_with_database(work)

@@ -39,6 +39,8 @@ class ApiToken(Model):
     token_hash = fields.CharField(max_length=64, unique=True)
     role = fields.CharEnumField(Role, max_length=16)
     can_preview = fields.BooleanField(default=False)
+    # Its holder may run registered (trusted) documents only, whatever SERN_TRUSTED_DOCUMENTS says.
+    trusted_documents_only = fields.BooleanField(default=False)
     created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="tokens", null=True, on_delete=fields.SET_NULL
     )

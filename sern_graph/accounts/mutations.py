@@ -25,6 +25,9 @@ class CreateApiTokenInput:
         default=None, description="When it stops working (UTC when it has no offset); default: never."
     )
     can_preview: bool = strawberry.field(default=False, description="Let a reader token read drafts.")
+    trusted_documents_only: bool = strawberry.field(
+        default=False, description="Let the token run registered (trusted) documents only."
+    )
 
 
 @strawberry.input(description="The API token to revoke.")
@@ -104,6 +107,7 @@ class AccountMutation:
             input.role,
             expires_at=input.expires_at,
             can_preview=input.can_preview,
+            trusted_documents_only=input.trusted_documents_only,
         )
         created, errors = await outcome(write)
         if created is None:

@@ -25,6 +25,7 @@ from sern_graph.core.pagination import (
     connection,
     paginate,
 )
+from sern_graph.response_cache.dependencies import depends_on_caller
 
 
 @strawberry.input(description="Which audit events to list; every condition given must hold.")
@@ -119,4 +120,5 @@ class AccountQuery:
 
     @strawberry.field(description="Who is calling, and what they may do; for every caller.")
     def me(self, info: Info[Context, None]) -> Caller:
+        depends_on_caller()
         return Caller(actor=info.context.actor)

@@ -70,6 +70,7 @@ async def create_token(
     created_by: User | None = None,
     expires_at: datetime | None = None,
     can_preview: bool = False,
+    trusted_documents_only: bool = False,
 ) -> tuple[ApiToken, str]:
     """A new token and its secret; the secret is not stored and cannot be shown again."""
     errors: list[FieldError] = []
@@ -86,6 +87,7 @@ async def create_token(
         token_hash=tokens.token_hash(secret),
         role=role,
         can_preview=can_preview,
+        trusted_documents_only=trusted_documents_only,
         created_by=created_by,
         expires_at=expires_at,
     )
@@ -128,6 +130,7 @@ async def authenticate(secret: str) -> Actor:
         user_id=token.created_by_id,
         name=f"token {token.prefix}… ({token.name})",
         permissions=permissions_of(token.role, can_preview=token.can_preview),
+        trusted_documents_only=token.trusted_documents_only,
     )
 
 
@@ -164,7 +167,13 @@ async def create_user_as(
 
 
 async def create_token_as(
-    actor: Actor, name: str, role: Role, *, expires_at: datetime | None = None, can_preview: bool = False
+    actor: Actor,
+    name: str,
+    role: Role,
+    *,
+    expires_at: datetime | None = None,
+    can_preview: bool = False,
+    trusted_documents_only: bool = False,
 ) -> tuple[ApiToken, str]:
     """`create_token` by an admin, owned by the admin's user (if any), audited. A time without a zone
     is UTC. Raises Unauthenticated or Forbidden, or ValidationFailed for bad input."""
@@ -175,13 +184,19 @@ async def create_token_as(
     try:
         async with in_transaction() as connection:
             token, secret = await create_token(
-                name, role, created_by=owner, expires_at=expires_at, can_preview=can_preview
+                name,
+                role,
+                created_by=owner,
+                expires_at=expires_at,
+                can_preview=can_preview,
+                trusted_documents_only=trusted_documents_only,
             )
             details = {
                 "name": token.name,
                 "prefix": token.prefix,
                 "role": role.value,
                 "canPreview": can_preview,
+                "trustedDocumentsOnly": trusted_documents_only,
                 "expiresAt": expires_at.isoformat() if expires_at else None,
             }
             await record_audit(

@@ -99,6 +99,10 @@ class ApiToken:
     def can_preview(self) -> bool:
         return self.row.can_preview
 
+    @strawberry.field(description="Whether the token may run registered (trusted) documents only.")
+    def trusted_documents_only(self) -> bool:
+        return self.row.trusted_documents_only
+
     @strawberry.field(description="When the token was created.")
     def created_at(self) -> datetime:
         return self.row.created_at

@@ -1,8 +1,9 @@
 """HTTP caching for GraphQL reads over GET: a strong `ETag`, `304 Not Modified` for a matching
 `If-None-Match`, `Cache-Control` and `Vary`. POST responses are marked `no-store`.
 
-Pure ASGI middleware: only GET `/graphql` responses that carry a query (or `extensions`, for
-persisted queries) are buffered, and only when they are JSON; everything else streams untouched.
+Pure ASGI middleware: only GET `/graphql` responses that carry a query (or `extensions` or
+`documentId`, for persisted queries) are buffered, and only when they are JSON; everything else
+streams untouched.
 
 Not here: `Cache-Tag` / `Surrogate-Key` headers, which need the response cache's dependency
 tracking (which rows a response was built from)."""
@@ -118,7 +119,7 @@ class HttpCacheMiddleware:
 
 def _is_graphql_read(query_string: bytes) -> bool:
     parameters = parse_qs(query_string.decode("latin-1"), keep_blank_values=True)
-    return "query" in parameters or "extensions" in parameters
+    return "query" in parameters or "extensions" in parameters or "documentId" in parameters
 
 
 def _no_store(send: Send) -> Send:

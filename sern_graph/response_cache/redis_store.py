@@ -1,0 +1,165 @@
+"""The shared store: cached responses in Redis, so every replica serves and purges the same ones.
+
+Layout under the prefix `p`: `p:e:<key>` an entry (JSON, with a TTL as a safety net), `p:t:<tag>`
+the set of entry keys carrying a tag, `p:epoch` the purge counter. Storing (check the epoch, set
+the entry, add it to its tags' sets) and purging (advance the epoch, delete the tagged entries
+and the sets) are Lua scripts, so each is atomic against the other.
+
+When Redis cannot be reached every call raises StoreUnavailable (the request runs uncached) and
+further calls are not tried for `retry_interval` seconds. A purge that could not be delivered
+leaves entries that may be stale, so before answering again the store deletes all of them.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import orjson
+from redis.asyncio import Redis
+from redis.backoff import NoBackoff
+from redis.exceptions import RedisError
+from redis.retry import Retry
+
+from sern_graph.response_cache.store import Entry, StoreUnavailable
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# A request waits at most this long for Redis before running uncached.
+CONNECT_TIMEOUT = 0.5
+COMMAND_TIMEOUT = 1.0
+
+_STORE = """
+if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+for i = 3, #KEYS do
+  redis.call('SADD', KEYS[i], KEYS[2])
+  redis.call('EXPIRE', KEYS[i], ARGV[3])
+end
+return 1
+"""
+
+_PURGE = """
+redis.call('INCR', KEYS[1])
+local count = 0
+for i = 2, #KEYS do
+  local members = redis.call('SMEMBERS', KEYS[i])
+  for j = 1, #members, 500 do
+    count = count + redis.call('DEL', unpack(members, j, math.min(j + 499, #members)))
+  end
+  redis.call('DEL', KEYS[i])
+end
+return count
+"""
+
+
+def connect(url: str) -> Redis:
+    """A client that fails fast: no retries, short timeouts (the request then runs uncached)."""
+    return Redis.from_url(
+        url,
+        socket_connect_timeout=CONNECT_TIMEOUT,
+        socket_timeout=COMMAND_TIMEOUT,
+        retry=Retry(NoBackoff(), 0),
+    )
+
+
+class RedisStore:
+    backend = "redis"
+
+    def __init__(self, url: str, prefix: str, ttl: int, retry_interval: float = 1.0) -> None:
+        self.prefix = prefix
+        self.ttl = ttl
+        self.retry_interval = retry_interval
+        self.client = connect(url)
+        self._store = self.client.register_script(_STORE)
+        self._purge = self.client.register_script(_PURGE)
+        self._epoch_key = f"{prefix}:epoch"
+        self._down = False
+        self._retry_at = 0.0
+        self._must_flush = False
+
+    def _entry_key(self, key: str) -> str:
+        return f"{self.prefix}:e:{key}"
+
+    def _tag_key(self, tag: str) -> str:
+        return f"{self.prefix}:t:{tag}"
+
+    async def lookup(self, key: str) -> tuple[Entry | None, int]:
+        raw, epoch = await self._call(lambda: self.client.mget([self._entry_key(key), self._epoch_key]))
+        if raw is None:
+            return None, int(epoch or 0)
+        value = orjson.loads(raw)
+        return Entry(data=value["data"], tags=tuple(value["tags"])), int(epoch or 0)
+
+    async def store(self, key: str, entry: Entry, epoch: int) -> bool:
+        try:
+            value = orjson.dumps({"data": entry.data, "tags": entry.tags})
+        except orjson.JSONEncodeError:
+            return False
+        keys = [self._epoch_key, self._entry_key(key), *(self._tag_key(tag) for tag in entry.tags)]
+        stored = await self._call(
+            lambda: self._store(keys=keys, args=[epoch, value, self.ttl], client=self.client)
+        )
+        return bool(stored)
+
+    async def purge(self, tags: list[str] | None) -> int:
+        try:
+            if tags is None:
+                return await self._call(self._delete_all)
+            keys = [self._epoch_key, *(self._tag_key(tag) for tag in tags)]
+            return int(await self._call(lambda: self._purge(keys=keys, client=self.client)))
+        except StoreUnavailable:
+            # Entries this purge should have removed may still be there when Redis is back.
+            self._must_flush = True
+            raise
+
+    async def entries(self) -> int | None:
+        async def count() -> int:
+            return sum([1 async for _ in self.client.scan_iter(match=self._entry_key("*"), count=1000)])
+
+        return await self._call(count)
+
+    async def close(self) -> None:
+        await self.client.aclose()
+
+    async def _delete_all(self) -> int:
+        await self.client.incr(self._epoch_key)
+        entries = await self._unlink_matching(self._entry_key("*"))
+        await self._unlink_matching(self._tag_key("*"))
+        return entries
+
+    async def _unlink_matching(self, pattern: str) -> int:
+        deleted = 0
+        batch: list[Any] = []
+        async for key in self.client.scan_iter(match=pattern, count=1000):
+            batch.append(key)
+            if len(batch) >= 500:
+                deleted += await self.client.unlink(*batch)
+                batch = []
+        if batch:
+            deleted += await self.client.unlink(*batch)
+        return deleted
+
+    async def _call(self, operation: Callable[[], Awaitable[T]]) -> T:
+        if self._down and time.monotonic() < self._retry_at:
+            raise StoreUnavailable("Redis was unreachable a moment ago")
+        try:
+            if self._must_flush:
+                await self._delete_all()
+                self._must_flush = False
+            result = await operation()
+        except (RedisError, OSError) as error:
+            if not self._down:
+                logger.warning(
+                    "Response cache: Redis unreachable (%s); serving uncached until it is back", error
+                )
+            self._down = True
+            self._retry_at = time.monotonic() + self.retry_interval
+            raise StoreUnavailable(str(error)) from error
+        if self._down:
+            logger.warning("Response cache: Redis is reachable again")
+            self._down = False
+        return result
