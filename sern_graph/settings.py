@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     response_cache_max_entries: int = Field(
         default=10_000, ge=1, description="Most responses the in-process cache keeps (LRU)."
     )
+    response_cache_max_bytes: int = Field(
+        default=128 * 2**20, ge=1, description="Most bytes of encoded responses the in-process cache keeps."
+    )
     response_cache_ttl: int = Field(
         default=86_400, ge=1, description="Seconds a response lives in Redis at most (a safety net)."
     )

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import orjson
 from graphql import OperationType
 from starlette.responses import Response
 from strawberry.http import GraphQLRequestData
@@ -67,7 +68,7 @@ class ResponseCache:
                 settings.redis_url, settings.response_cache_prefix, settings.response_cache_ttl
             )
         else:
-            store = MemoryStore(settings.response_cache_max_entries)
+            store = MemoryStore(settings.response_cache_max_entries, settings.response_cache_max_bytes)
         # Replicas running another schema (a rolling deploy) must not share entries.
         schema_version = hashlib.sha256(schema_sdl.encode()).hexdigest()[:16]
         return cls(store, settings, schema_version, settings.cdn_purge_url)
@@ -111,7 +112,8 @@ class ResponseCache:
         if entry is not None:
             self.stats.hits += 1
             _label(sub_response, "hit", entry.tags)
-            return ExecutionResult(data=entry.data, errors=None)
+            # A fragment is embedded in the response as it is, without decoding and encoding again.
+            return ExecutionResult(data=orjson.Fragment(entry.data), errors=None)  # type: ignore[arg-type]
         self.stats.misses += 1
         with recording() as dependencies:
             result = await run()
@@ -120,7 +122,11 @@ class ResponseCache:
         tags = response_tags(dependencies) if shareable and statements_observed() else None
         _label(sub_response, "miss", tags)
         if tags is not None and data is not None:
-            await self._store(key, Entry(data, tuple(tags)), epoch)
+            try:
+                encoded = orjson.dumps(data)
+            except orjson.JSONEncodeError:
+                return result
+            await self._store(key, Entry(encoded, tuple(tags)), epoch)
         return result
 
     async def _bypass(self, sub_response: Response, run: Run) -> ExecutionResult:

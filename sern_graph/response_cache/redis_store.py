@@ -89,16 +89,14 @@ class RedisStore:
 
     async def lookup(self, key: str) -> tuple[Entry | None, int]:
         raw, epoch = await self._call(lambda: self.client.mget([self._entry_key(key), self._epoch_key]))
-        if raw is None:
+        if not isinstance(raw, bytes):  # None: no entry (the client never decodes to str)
             return None, int(epoch or 0)
-        value = orjson.loads(raw)
-        return Entry(data=value["data"], tags=tuple(value["tags"])), int(epoch or 0)
+        tags, _, data = raw.partition(b"\n")
+        return Entry(data=data, tags=tuple(orjson.loads(tags))), int(epoch or 0)
 
     async def store(self, key: str, entry: Entry, epoch: int) -> bool:
-        try:
-            value = orjson.dumps({"data": entry.data, "tags": entry.tags})
-        except orjson.JSONEncodeError:
-            return False
+        # The tags' JSON (orjson writes no newline), a newline, then the data's JSON as it is sent.
+        value = orjson.dumps(entry.tags) + b"\n" + entry.data
         keys = [self._epoch_key, self._entry_key(key), *(self._tag_key(tag) for tag in entry.tags)]
         stored = await self._call(
             lambda: self._store(keys=keys, args=[epoch, value, self.ttl], client=self.client)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One cached response: the operation's `data` and the tags it read."""
+    """One cached response: the operation's `data`, JSON-encoded once when stored (a hit sends
+    these bytes as they are), and the tags it read."""
 
-    data: dict[str, Any]
+    data: bytes
     tags: tuple[str, ...]
 
 
@@ -49,15 +50,17 @@ class ResponseStore(Protocol):
 
 
 class MemoryStore:
-    """At most `max_entries` entries in this process, least recently used evicted first. No
-    awaits inside its methods, so each is atomic on the event loop."""
+    """At most `max_entries` entries and `max_bytes` of encoded data in this process, least
+    recently used evicted first. No awaits inside its methods, so each is atomic on the event loop."""
 
     backend = "memory"
 
-    def __init__(self, max_entries: int) -> None:
-        if max_entries < 1:
-            raise ValueError("max_entries must be at least 1")
+    def __init__(self, max_entries: int, max_bytes: int) -> None:
+        if max_entries < 1 or max_bytes < 1:
+            raise ValueError("max_entries and max_bytes must be at least 1")
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.size = 0
         self.epoch = 0
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._keys_by_tag: dict[str, set[str]] = {}
@@ -69,13 +72,14 @@ class MemoryStore:
         return entry, self.epoch
 
     async def store(self, key: str, entry: Entry, epoch: int) -> bool:
-        if epoch != self.epoch:
+        if epoch != self.epoch or len(entry.data) > self.max_bytes:
             return False
         self._forget(key)
         self._entries[key] = entry
+        self.size += len(entry.data)
         for tag in entry.tags:
             self._keys_by_tag.setdefault(tag, set()).add(key)
-        while len(self._entries) > self.max_entries:
+        while len(self._entries) > self.max_entries or self.size > self.max_bytes:
             self._forget(next(iter(self._entries)))
         return True
 
@@ -85,6 +89,7 @@ class MemoryStore:
             count = len(self._entries)
             self._entries.clear()
             self._keys_by_tag.clear()
+            self.size = 0
             return count
         keys = set().union(*(self._keys_by_tag.get(tag, ()) for tag in tags))
         for key in keys:
@@ -101,6 +106,7 @@ class MemoryStore:
         entry = self._entries.pop(key, None)
         if entry is None:
             return
+        self.size -= len(entry.data)
         for tag in entry.tags:
             keys = self._keys_by_tag.get(tag)
             if keys is not None:
