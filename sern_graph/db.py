@@ -38,9 +38,20 @@ def tortoise_config(settings: Settings, *, with_migrations: bool = True) -> dict
 async def connect(settings: Settings) -> None:
     config = tortoise_config(settings)
     # Every statement passes the response cache's recorder, which notes what each response read.
-    config["connections"]["default"] = observed_connection(settings.database_url)
+    connection = observed_connection(settings.database_url)
+    if connection["engine"].endswith(".asyncpg"):
+        connection["credentials"].update(
+            minsize=settings.database_pool_min, maxsize=settings.database_pool_max, reset=keep_session
+        )
+    config["connections"]["default"] = connection
     # The global fallback lets request tasks use the connections the lifespan task opened.
     await Tortoise.init(config=config, _enable_global_fallback=True)
+
+
+async def keep_session(_: object) -> None:
+    """asyncpg's pool resets a connection's session whenever it is returned (advisory locks,
+    cursors, LISTEN, settings): one more round trip after every query tortoise sends. We use none of
+    those; asyncpg still rolls back a transaction left open before it calls this."""
 
 
 async def disconnect() -> None:

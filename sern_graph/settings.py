@@ -23,6 +23,8 @@ class Settings(BaseSettings):
         default="sqlite://sern.db",
         description="sqlite://<relative file>, sqlite:///<absolute path> or postgres://user@host/db",
     )
+    database_pool_min: int = Field(default=1, ge=1, description="PostgreSQL connections kept open.")
+    database_pool_max: int = Field(default=10, ge=1, description="Most PostgreSQL connections at once.")
     default_locale: Locale = "en"
     # NoDecode: from the environment the value is a comma-separated list, not JSON.
     fallback_locales: Annotated[tuple[Locale, ...], NoDecode] = Field(
