@@ -32,6 +32,8 @@ ROOT = BENCH_DIR.parent
 QUERY_DIR = BENCH_DIR / "queries"
 RESULTS_DIR = BENCH_DIR / "results"
 DOCS = ROOT / "docs" / "benchmarks.md"
+# Hand-written: what changed between runs and why; appended to the generated page.
+HISTORY = Path(__file__).parent / "HISTORY.md"
 QUERIES = ("Q1", "Q2", "Q3", "Q4")
 
 
@@ -340,6 +342,8 @@ def write_docs(results: list[dict[str, Any]]) -> None:
     notes = statement_check(results)
     if notes:
         parts += ["Statements per request at each scale (must not grow with the data):", "", *notes, ""]
+    if HISTORY.exists():
+        parts += [HISTORY.read_text().rstrip(), ""]
     DOCS.write_text("\n".join(parts))
 
 
