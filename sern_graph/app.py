@@ -27,6 +27,7 @@ from tortoise import Tortoise
 from sern_graph import db, schema
 from sern_graph.accounts.actor import ANONYMOUS, Actor
 from sern_graph.accounts.authentication import TokenBackend, refuse
+from sern_graph.admin import ADMIN_PATH, admin_app
 from sern_graph.content import scheduling
 from sern_graph.content.preview_request import PreviewExtension
 from sern_graph.context import Context
@@ -149,6 +150,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Mount("/graphiql-assets", app=assets_app(), name="graphiql-assets"),
+            Mount(ADMIN_PATH, app=admin_app(settings), name="admin"),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],

@@ -78,6 +78,11 @@ class Settings(BaseSettings):
         ge=0,
         description="Allocations between young-generation garbage collections (0: Python's default).",
     )
+    admin_secret_key: str | None = Field(
+        default=None,
+        description="Signs the admin UI's session cookies; unset: a random key per process (sessions "
+        "end on restart and are not shared by replicas).",
+    )
     planned_execution: bool = Field(
         default=True,
         description="Run error-free queries on the planned read path (off: graphql-core runs every query).",
