@@ -14,13 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.websockets import WebSocket
-from strawberry.extensions import (
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema import Schema
 from tortoise import Tortoise
 
@@ -39,17 +33,30 @@ from sern_graph.core.request_id import RequestIdMiddleware
 from sern_graph.errors import ErrorPolicy
 from sern_graph.graphiql import EXAMPLE_QUERY, assets_app, render_graphiql_page
 from sern_graph.kinds import KINDS
+from sern_graph.limits.body_size import BodySizeLimit
+from sern_graph.limits.cost import PageSizes
+from sern_graph.limits.cost_limit import CostLimit
+from sern_graph.limits.document_limits import DocumentLimits, MeasureCache, ShapeLimits
+from sern_graph.limits.introspection import IntrospectionPolicy
+from sern_graph.limits.request_body import StrictBodyGraphQL
+from sern_graph.limits.timeout import ExecutionTimeLimit
+from sern_graph.limits.tokens import TokenLimit
 from sern_graph.persisted import PersistedQueryGraphQL
 from sern_graph.planned.extension import PlannedExecution
 from sern_graph.response_cache.cache import ResponseCache
 from sern_graph.response_cache.invalidation import purge_on_content_events
 from sern_graph.response_cache.view import ResponseCachingGraphQL
+from sern_graph.security.stack import Security
 from sern_graph.settings import Settings, get_settings
 
 
-class SernGraphQL(PersistedQueryGraphQL[Context, None], ResponseCachingGraphQL[Context, None]):
+class SernGraphQL(
+    StrictBodyGraphQL[Context, None],
+    PersistedQueryGraphQL[Context, None],
+    ResponseCachingGraphQL[Context, None],
+):
     """Strawberry's ASGI view with our context, an offline GraphiQL page and the response cache
-    (consulted after the persisted-query checks)."""
+    (consulted after the persisted-query checks); bodies that are not JSON objects are refused first."""
 
     def __init__(self, schema: Schema, settings: Settings) -> None:
         super().__init__(
@@ -85,15 +92,23 @@ def build_schema(settings: Settings) -> Schema:
     """The schema with the request limits and caches from the settings."""
     planned = [PlannedExecution] if settings.planned_execution else []
     slots = asyncio.Semaphore(settings.max_concurrent_operations)
+    shape = ShapeLimits(settings.max_query_depth, settings.max_aliases, settings.max_repeated_fields)
+    measures = MeasureCache()
+    sizes = PageSizes(settings.default_page_size, settings.max_page_size, settings.query_cost_list_size)
     return schema.build_schema(
         [
-            lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-            lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+            lambda: TokenLimit(settings.max_tokens),
+            lambda: IntrospectionPolicy(settings.anonymous_introspection),
             lambda: ParserCache(maxsize=256),
+            # Before the validation cache: it refuses the shapes that make validation slow.
+            lambda: DocumentLimits(shape, measures),
             lambda: ValidationCache(maxsize=256),
             BatchingExtension,
+            # Cost before the slots, so a refused operation never waits; the time limit after them,
+            # so it counts execution only (limits/timeout.py).
+            lambda: CostLimit(settings.max_query_cost, sizes),
             lambda: ExecutionSlots(slots),
+            lambda: ExecutionTimeLimit(settings.execution_timeout),
             PreviewExtension,
             ErrorPolicy,
             # Last, so it runs inside the others' execution hooks (preview, error policy).
@@ -139,13 +154,15 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                     await scheduler
             if graphql.response_cache is not None:
                 await graphql.response_cache.close()
+            await security.close()
             await db.disconnect()
 
     graphql = SernGraphQL(build_schema(settings), settings)
     graphql.response_cache = ResponseCache.from_settings(settings, str(graphql.schema))
     if graphql.response_cache is not None:
         graphql.response_cache.stop_purging = purge_on_content_events(graphql.response_cache)
-    return Starlette(
+    security = Security(settings, "/graphql")
+    app = Starlette(
         debug=settings.debug,
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
@@ -156,8 +173,13 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         ],
         middleware=[
             Middleware(RequestIdMiddleware),
+            *security.before_auth,
+            Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, path="/graphql"),
             Middleware(HttpCacheMiddleware),
             Middleware(AuthenticationMiddleware, backend=TokenBackend(), on_error=refuse),
+            *security.after_auth,
         ],
         lifespan=lifespan,
     )
+    app.state.security = security
+    return app

@@ -49,6 +49,24 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=12, ge=1, description="Deepest selection nesting allowed.")
     max_aliases: int = Field(default=30, ge=1, description="Most aliases allowed in one document.")
     max_tokens: int = Field(default=5000, ge=1, description="Most tokens allowed in one document.")
+    max_repeated_fields: int = Field(
+        default=20, ge=1, description="Most fields sharing one response name in one selection set."
+    )
+    max_query_cost: int = Field(
+        default=50_000_000, ge=1, description="Highest estimated cost of an operation (limits/cost.py)."
+    )
+    query_cost_list_size: int = Field(
+        default=20, ge=1, description="Items a plain (non-connection) list counts as in the query cost."
+    )
+    execution_timeout: float = Field(
+        default=30, gt=0, description="Seconds an operation may execute before it is stopped (TIMEOUT)."
+    )
+    max_body_bytes: int = Field(
+        default=1_048_576, ge=1, description="Largest request body accepted at /graphql (413 beyond)."
+    )
+    anonymous_introspection: bool = Field(
+        default=True, description="Callers without a token may introspect the schema (tokens always may)."
+    )
     response_cache: bool = Field(
         default=True, description="Cache whole responses of public query operations (docs/caching.md)."
     )
@@ -87,6 +105,42 @@ class Settings(BaseSettings):
         default=True,
         description="Run error-free queries on the planned read path (off: graphql-core runs every query).",
     )
+    rate_limit: bool = Field(
+        default=True, description="Limit requests to /graphql per client address and per token."
+    )
+    rate_limit_per_address: int = Field(
+        default=600, ge=1, description="Requests a minute from one client address (without a valid token)."
+    )
+    rate_limit_address_burst: int = Field(
+        default=120, ge=1, description="Requests one client address may make at once before the rate applies."
+    )
+    rate_limit_per_token: int = Field(
+        default=1200, ge=1, description="Requests a minute with one token, unless the token sets its own."
+    )
+    rate_limit_token_burst: int = Field(
+        default=240, ge=1, description="Requests one token may make at once (at most a minute's worth)."
+    )
+    # NoDecode: from the environment these lists are comma-separated, not JSON.
+    rate_limit_exempt: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=("127.0.0.1/32", "::1/128"),
+        description="Client addresses or networks never rate limited (the host itself: scripts, the bench).",
+    )
+    rate_limit_prefix: str = Field(default="sern:rl", description="Prefix of the rate limits' Redis keys.")
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(),
+        description="Addresses or networks of proxies whose X-Forwarded-For names the client address.",
+    )
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(),
+        description="Browser origins (scheme://host[:port]) allowed to call /graphql; '*' allows any.",
+    )
+
+    @field_validator("rate_limit_exempt", "trusted_proxies", "cors_origins", mode="before")
+    @classmethod
+    def _split_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
 
     @field_validator("fallback_locales", mode="before")
     @classmethod

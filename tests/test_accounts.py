@@ -88,8 +88,9 @@ async def test_personal_contact_data_hidden_without_permission(
     gql: GraphQLClient, tokens: dict[str, str], who: str
 ) -> None:
     headers = bearer(tokens["reader"]) if who == "reader" else {}
-    person = (await gql.data(CONTACT_QUERY, headers=headers))["person"]
-    assert person == {"givenName": "Anita", "phone": None, "email": None}
+    body = await gql(CONTACT_QUERY, headers=headers)
+    assert body["data"]["person"] == {"givenName": "Anita", "phone": None, "email": None}
+    assert {error["extensions"]["code"] for error in body["errors"]} == {"FORBIDDEN"}
 
 
 @pytest.mark.parametrize(

@@ -202,6 +202,7 @@ def test_graphiql_runs_the_example_offline(server: Server, tmp_path: Path) -> No
     endpoint = f"{server.base_url}/graphql"
     requested: list[str] = []
     page_errors: list[str] = []
+    policy_violations: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
@@ -211,6 +212,14 @@ def test_graphiql_runs_the_example_offline(server: Server, tmp_path: Path) -> No
             page.set_default_timeout(BROWSER_TIMEOUT_MS)
             page.on("websocket", lambda ws: requested.append(ws.url))
             page.on("pageerror", lambda error: page_errors.append(str(error)))
+            page.on(
+                "console",
+                lambda message: (
+                    policy_violations.append(message.text)
+                    if "Content Security Policy" in message.text
+                    else None
+                ),
+            )
 
             _open_graphiql(page, endpoint)
             _run_example(page, endpoint)
@@ -219,6 +228,7 @@ def test_graphiql_runs_the_example_offline(server: Server, tmp_path: Path) -> No
             browser.close()
 
     assert not page_errors
+    assert not policy_violations, "the page breaks its Content-Security-Policy"
     assert requested, "the browser recorded no requests"
     off_host = [url for url in requested if not _is_loopback(url, server.base_url)]
     assert not off_host, f"requests left the service: {off_host}"

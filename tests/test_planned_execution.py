@@ -37,7 +37,7 @@ query Shapes($kinds: [OrganisationKind!], $withRegion: Boolean!, $skipThemes: Bo
     edges { node { acronym titleLocalized { value locale isFallback } translations { field locale value }
       startDate endDate themes @skip(if: $skipThemes) { slug } } }
   }
-  people(first: 5) { edges { node { ... on Person { familyName email phone } id __typename } } }
+  people(first: 5) { edges { node { ... on Person { familyName photoUrl } id __typename } } }
 }
 fragment Page on OrganisationConnection {
   totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }

@@ -21,6 +21,10 @@ class Actor(BaseUser):
     permissions: frozenset[Permission] = field(default_factory=frozenset)
     # Set from the token: its holder may run registered (trusted) documents only.
     trusted_documents_only: bool = False
+    # Set from the token: requests a minute (None: the default for tokens), and the browser
+    # origins it may be used from (None: those allowed for everyone).
+    rate_limit_per_minute: int | None = None
+    allowed_origins: frozenset[str] | None = None
 
     @property
     def is_authenticated(self) -> bool:

@@ -57,8 +57,22 @@ def create_user(username: str, role: str, email: str | None, password: str) -> N
 @click.option("--user", "username", default=None, help="The user the token belongs to.")
 @click.option("--expires-in-days", type=click.IntRange(min=1), default=None, help="Default: never expires.")
 @click.option("--preview", is_flag=True, help="Let a reader token read drafts.")
+@click.option("--personal-data", is_flag=True, help="Let a reader token read people's e-mail and phone.")
 @click.option(
     "--trusted-documents-only", is_flag=True, help="Let the token run registered (trusted) documents only."
+)
+@click.option(
+    "--rate-limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Requests a minute; default: SERN_RATE_LIMIT_PER_TOKEN.",
+)
+@click.option(
+    "--allowed-origin",
+    "allowed_origins",
+    multiple=True,
+    help="A browser origin (https://host[:port]) the token may be used from; repeat for more. "
+    "Default: those of SERN_CORS_ORIGINS.",
 )
 def create_token(
     name: str,
@@ -66,7 +80,10 @@ def create_token(
     username: str | None,
     expires_in_days: int | None,
     preview: bool,
+    personal_data: bool,
     trusted_documents_only: bool,
+    rate_limit: int | None,
+    allowed_origins: tuple[str, ...],
 ) -> None:
     async def work() -> tuple[ApiToken, str]:
         owner = None
@@ -81,7 +98,10 @@ def create_token(
             created_by=owner,
             expires_at=expires_at,
             can_preview=preview,
+            can_read_personal_data=personal_data,
             trusted_documents_only=trusted_documents_only,
+            rate_limit_per_minute=rate_limit,
+            allowed_origins=list(allowed_origins) or None,
         )
 
     token, secret = run_with_database(work)

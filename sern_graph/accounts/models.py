@@ -39,8 +39,14 @@ class ApiToken(Model):
     token_hash = fields.CharField(max_length=64, unique=True)
     role = fields.CharEnumField(Role, max_length=16)
     can_preview = fields.BooleanField(default=False)
+    # Its holder may read people's e-mail and phone, whatever its role.
+    can_read_personal_data = fields.BooleanField(default=False)
     # Its holder may run registered (trusted) documents only, whatever SERN_TRUSTED_DOCUMENTS says.
     trusted_documents_only = fields.BooleanField(default=False)
+    # Requests a minute its holder may make; null: SERN_RATE_LIMIT_PER_TOKEN.
+    rate_limit_per_minute = fields.IntField(null=True)
+    # Browser origins (scheme://host[:port]) it may be used from; null: those of SERN_CORS_ORIGINS.
+    allowed_origins: fields.JSONField[list[str]] | None = fields.JSONField(null=True)
     created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="tokens", null=True, on_delete=fields.SET_NULL
     )

@@ -25,8 +25,20 @@ class CreateApiTokenInput:
         default=None, description="When it stops working (UTC when it has no offset); default: never."
     )
     can_preview: bool = strawberry.field(default=False, description="Let a reader token read drafts.")
+    can_read_personal_data: bool = strawberry.field(
+        default=False, description="Let a reader token read people's e-mail and phone (personal data)."
+    )
     trusted_documents_only: bool = strawberry.field(
         default=False, description="Let the token run registered (trusted) documents only."
+    )
+    rate_limit_per_minute: int | None = strawberry.field(
+        default=None,
+        description="Requests a minute its holder may make; default: the server's limit for tokens.",
+    )
+    allowed_origins: list[str] | None = strawberry.field(
+        default=None,
+        description="Browser origins (https://host[:port]) it may be used from; a request from any "
+        "other is refused (ORIGIN_NOT_ALLOWED). Default: the origins the server allows for everyone.",
     )
 
 
@@ -107,7 +119,10 @@ class AccountMutation:
             input.role,
             expires_at=input.expires_at,
             can_preview=input.can_preview,
+            can_read_personal_data=input.can_read_personal_data,
             trusted_documents_only=input.trusted_documents_only,
+            rate_limit_per_minute=input.rate_limit_per_minute,
+            allowed_origins=input.allowed_origins,
         )
         created, errors = await outcome(write)
         if created is None:

@@ -34,6 +34,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 
-def permissions_of(role: Role | None, *, can_preview: bool = False) -> frozenset[Permission]:
+def permissions_of(
+    role: Role | None, *, can_preview: bool = False, can_read_personal_data: bool = False
+) -> frozenset[Permission]:
     granted = ROLE_PERMISSIONS[role] if role is not None else frozenset()
-    return granted | {Permission.PREVIEW} if can_preview else granted
+    if can_preview:
+        granted |= {Permission.PREVIEW}
+    if can_read_personal_data:
+        granted |= {Permission.READ_PERSONAL_DATA}
+    return granted

@@ -19,6 +19,7 @@ from sern_graph.accounts.permissions import Permission, permissions_of
 from sern_graph.content.audit import record_audit
 from sern_graph.content.service import require
 from sern_graph.core.validation import FieldError, ValidationFailed
+from sern_graph.security.origin import normalise_origin
 
 USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,150}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -70,7 +71,10 @@ async def create_token(
     created_by: User | None = None,
     expires_at: datetime | None = None,
     can_preview: bool = False,
+    can_read_personal_data: bool = False,
     trusted_documents_only: bool = False,
+    rate_limit_per_minute: int | None = None,
+    allowed_origins: list[str] | None = None,
 ) -> tuple[ApiToken, str]:
     """A new token and its secret; the secret is not stored and cannot be shown again."""
     errors: list[FieldError] = []
@@ -78,6 +82,10 @@ async def create_token(
         errors.append(FieldError("name", "INVALID", "A name of 1 to 200 characters."))
     if expires_at is not None and expires_at <= datetime.now(UTC):
         errors.append(FieldError("expiresAt", "IN_THE_PAST", "The expiry must be in the future."))
+    if rate_limit_per_minute is not None and rate_limit_per_minute < 1:
+        errors.append(FieldError("rateLimitPerMinute", "INVALID", "At least 1 request a minute."))
+    origins, origin_errors = _origins(allowed_origins)
+    errors += origin_errors
     if errors:
         raise ValidationFailed(errors)
     secret = tokens.new_token()
@@ -87,11 +95,30 @@ async def create_token(
         token_hash=tokens.token_hash(secret),
         role=role,
         can_preview=can_preview,
+        can_read_personal_data=can_read_personal_data,
         trusted_documents_only=trusted_documents_only,
+        rate_limit_per_minute=rate_limit_per_minute,
+        allowed_origins=origins,
         created_by=created_by,
         expires_at=expires_at,
     )
     return token, secret
+
+
+def _origins(values: list[str] | None) -> tuple[list[str] | None, list[FieldError]]:
+    """The origins as browsers send them, without repeats, and a problem for each that is not one."""
+    if values is None:
+        return None, []
+    origins: list[str] = []
+    errors: list[FieldError] = []
+    for index, value in enumerate(values):
+        origin = normalise_origin(value)
+        if origin is None:
+            message = f"'{value}' is not an origin like https://www.example.se (scheme, host, port)."
+            errors.append(FieldError(f"allowedOrigins.{index}", "INVALID", message))
+        elif origin not in origins:
+            origins.append(origin)
+    return origins, errors
 
 
 async def revoke_token(id_or_prefix: str) -> ApiToken:
@@ -129,8 +156,12 @@ async def authenticate(secret: str) -> Actor:
         token_id=token.id,
         user_id=token.created_by_id,
         name=f"token {token.prefix}… ({token.name})",
-        permissions=permissions_of(token.role, can_preview=token.can_preview),
+        permissions=permissions_of(
+            token.role, can_preview=token.can_preview, can_read_personal_data=token.can_read_personal_data
+        ),
         trusted_documents_only=token.trusted_documents_only,
+        rate_limit_per_minute=token.rate_limit_per_minute,
+        allowed_origins=frozenset(token.allowed_origins) if token.allowed_origins is not None else None,
     )
 
 
@@ -173,7 +204,10 @@ async def create_token_as(
     *,
     expires_at: datetime | None = None,
     can_preview: bool = False,
+    can_read_personal_data: bool = False,
     trusted_documents_only: bool = False,
+    rate_limit_per_minute: int | None = None,
+    allowed_origins: list[str] | None = None,
 ) -> tuple[ApiToken, str]:
     """`create_token` by an admin, owned by the admin's user (if any), audited. A time without a zone
     is UTC. Raises Unauthenticated or Forbidden, or ValidationFailed for bad input."""
@@ -189,14 +223,20 @@ async def create_token_as(
                 created_by=owner,
                 expires_at=expires_at,
                 can_preview=can_preview,
+                can_read_personal_data=can_read_personal_data,
                 trusted_documents_only=trusted_documents_only,
+                rate_limit_per_minute=rate_limit_per_minute,
+                allowed_origins=allowed_origins,
             )
             details = {
                 "name": token.name,
                 "prefix": token.prefix,
                 "role": role.value,
                 "canPreview": can_preview,
+                "canReadPersonalData": can_read_personal_data,
                 "trustedDocumentsOnly": trusted_documents_only,
+                "rateLimitPerMinute": rate_limit_per_minute,
+                "allowedOrigins": token.allowed_origins,
                 "expiresAt": expires_at.isoformat() if expires_at else None,
             }
             await record_audit(

@@ -99,9 +99,25 @@ class ApiToken:
     def can_preview(self) -> bool:
         return self.row.can_preview
 
+    @strawberry.field(description="Whether the token may read people's e-mail and phone, whatever its role.")
+    def can_read_personal_data(self) -> bool:
+        return self.row.can_read_personal_data
+
     @strawberry.field(description="Whether the token may run registered (trusted) documents only.")
     def trusted_documents_only(self) -> bool:
         return self.row.trusted_documents_only
+
+    @strawberry.field(
+        description="Requests a minute its holder may make; null: the server's limit for tokens."
+    )
+    def rate_limit_per_minute(self) -> int | None:
+        return self.row.rate_limit_per_minute
+
+    @strawberry.field(
+        description="Browser origins the token may be used from; null: those the server allows for everyone."
+    )
+    def allowed_origins(self) -> list[str] | None:
+        return self.row.allowed_origins
 
     @strawberry.field(description="When the token was created.")
     def created_at(self) -> datetime:

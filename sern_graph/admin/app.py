@@ -24,6 +24,7 @@ from sern_graph.admin.content_views import (
 from sern_graph.admin.csrf import CsrfRefused
 from sern_graph.admin.dashboard_views import accounts_view, audit_view, dashboard_view
 from sern_graph.admin.headers import SecurityHeadersMiddleware
+from sern_graph.admin.link_views import links_view
 from sern_graph.admin.pages import ADMIN_PATH, AdminState, SignInRequired, render
 from sern_graph.admin.revision_views import diff_view, history_view, restore_view
 from sern_graph.admin.sessions import Sessions
@@ -55,6 +56,7 @@ def admin_app(settings: Settings) -> Starlette:
         Route(ENTRY + "/revisions", history_view),
         Route(ENTRY + "/revisions/diff", diff_view),
         Route(ENTRY + "/revisions/{revision:int}/restore", restore_view, methods=["POST"]),
+        Route(ENTRY + "/links/{relation:str}", links_view, methods=["POST"]),
         Route(ENTRY + "/{action:str}", action_view, methods=["POST"]),
     ]
     app = Starlette(

@@ -8,6 +8,9 @@ from sern_graph.admin.fields import Choice, ChoicesLoader
 from sern_graph.content.models import EditorialState
 from sern_graph.geography.models import Country, Region
 from sern_graph.organisations.models import Organisation
+from sern_graph.people.models import Person
+from sern_graph.projects.models import Project
+from sern_graph.themes.models import Theme
 
 
 async def countries() -> list[Choice]:
@@ -26,6 +29,38 @@ async def regions() -> list[Choice]:
         )
         for row in rows
     ]
+
+
+async def region_codes() -> list[Choice]:
+    """NUTS regions by code, for filters that take in the regions below the chosen one."""
+    rows = await Region.all().order_by("code")
+    return [
+        Choice(row.code, f"{row.code}: {row.name_en or row.name_sv or row.name_it or ''}") for row in rows
+    ]
+
+
+async def themes() -> list[Choice]:
+    rows = await Theme.all().order_by("slug")
+    return [Choice(str(row.id), row.name_en or row.name_sv or row.name_it or row.slug) for row in rows]
+
+
+async def people() -> list[Choice]:
+    rows = (
+        await Person.all()
+        .order_by("family_name", "given_name")
+        .values_list("id", "family_name", "given_name")
+    )
+    return [Choice(str(pk), f"{family}, {given}") for pk, family, given in rows]
+
+
+async def projects() -> list[Choice]:
+    rows = await Project.all().order_by("slug")
+    return [Choice(str(row.id), project_title(row)) for row in rows]
+
+
+def project_title(project: Project) -> str:
+    title = project.title_en or project.title_sv or project.title_it or project.slug
+    return f"{project.acronym}: {title}" if project.acronym else title
 
 
 async def organisations() -> list[Choice]:

@@ -14,6 +14,7 @@ from sern_graph.admin.kinds import AdminKind
 from sern_graph.admin.listing import ListRequest, list_page
 from sern_graph.admin.pages import ADMIN_PATH, posted, render, signed_in
 from sern_graph.admin.registry import ADMIN_KINDS
+from sern_graph.admin.related import child_rows, link_boxes
 from sern_graph.content import service
 from sern_graph.content.models import ContentModel, EditorialState
 from sern_graph.core.validation import ValidationFailed
@@ -25,6 +26,7 @@ NOTICES = {
     "unpublished": "Unpublished: it is a draft again and hidden from the public.",
     "archived": "Archived: withdrawn from the public; its history is kept.",
     "restored": "The revision is restored as the working version.",
+    "linked": "Links saved. They apply at once, to the published entry too.",
 }
 CONFLICT = (
     "Someone else saved this entry meanwhile (it is now at version {version}). Nothing was "
@@ -50,7 +52,7 @@ def entry_url(kind: AdminKind, pk: int, **query: str) -> str:
 
 
 async def entry_of(kind: AdminKind, request: Request) -> ContentModel:
-    row = await kind.content.model.get_or_none(id=request.path_params["pk"])
+    row = await kind.content.model.filter(id=request.path_params["pk"]).select_related(*kind.related).first()
     if row is None:
         raise HTTPException(404, f"No {kind.singular} with this id.")
     return row
@@ -69,7 +71,11 @@ async def list_view(request: Request) -> Response:
 async def new_view(request: Request) -> Response:
     await signed_in(request)
     kind = kind_of(request)
-    return await _form_page(request, kind, None, FormState(shown_values(kind, None)))
+    # Links from a parent's page name it (`?project_id=7`): the new row starts attached to it.
+    given = {name: value for name, value in request.query_params.items() if name.endswith("_id")}
+    values = shown_values(kind, None)
+    values.update({name: value for name, value in given.items() if name in values})
+    return await _form_page(request, kind, None, FormState(values))
 
 
 async def create_view(request: Request) -> Response:
@@ -77,7 +83,7 @@ async def create_view(request: Request) -> Response:
     kind = kind_of(request)
     form = await posted(request, session)
     state = FormState(posted_values(kind, form))
-    columns, errors = columns_of(kind, form, await load_choices(kind), new=True)
+    columns, errors = await columns_of(kind, form, await load_choices(kind), new=True)
     if not errors:
         try:
             row = await service.create(kind.content, columns, session.actor)
@@ -107,7 +113,7 @@ async def update_view(request: Request) -> Response:
     form = await posted(request, session)
     version = _version(form.get("version", ""))
     state = FormState(posted_values(kind, form))
-    columns, errors = columns_of(kind, form, await load_choices(kind), new=False)
+    columns, errors = await columns_of(kind, form, await load_choices(kind), new=False)
     if not errors:
         try:
             await service.update(kind.content, row.id, columns, version, session.actor)
@@ -169,5 +175,7 @@ async def _form_page(
         "notices": notices or [],
         "conflict": conflict,
         "title": kind.title(row) if row is not None else f"New {kind.singular}",
+        "links": await link_boxes(kind, row) if row is not None else [],
+        "children": await child_rows(kind, row) if row is not None else [],
     }
     return render(request, "form.html", context, status_code=status_code)

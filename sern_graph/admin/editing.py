@@ -9,7 +9,6 @@ from typing import Any
 
 from sern_graph.admin.fields import Choice
 from sern_graph.admin.kinds import AdminKind
-from sern_graph.content.inputs import slugify
 from sern_graph.content.models import ContentModel
 from sern_graph.content.snapshots import working_values
 from sern_graph.core.validation import FieldError
@@ -55,7 +54,7 @@ def posted_values(kind: AdminKind, posted: Mapping[str, str]) -> dict[str, str]:
     return {name: str(posted.get(name, "")) for f in kind.fields for name in f.inputs}
 
 
-def columns_of(
+async def columns_of(
     kind: AdminKind, posted: Mapping[str, str], choices: dict[str, list[Choice]], *, new: bool
 ) -> tuple[dict[str, Any], list[FieldError]]:
     """The column values of a posted form, and what could not be read."""
@@ -63,6 +62,6 @@ def columns_of(
     columns: dict[str, Any] = {}
     for form_field in kind.fields:
         columns.update(form_field.parse(posted, errors, choices.get(form_field.name, [])))
-    if new and kind.slug_source and "slug" in columns and not columns["slug"]:
-        columns["slug"] = slugify(str(columns.get(kind.slug_source) or "")) or None
+    if new and kind.slug_of and "slug" in columns and not columns["slug"]:
+        columns["slug"] = await kind.slug_of(columns)
     return columns, errors

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, Literal
 
 from sern_graph.core.validation import FieldError
 from sern_graph.settings import LOCALES
 
-Widget = Literal["text", "textarea", "select", "number", "integer", "checkbox", "localized"]
+Widget = Literal[
+    "text", "textarea", "select", "number", "integer", "decimal", "date", "checkbox", "localized"
+]
 LOCALE_NAMES = {"sv": "Svenska", "it": "Italiano", "en": "English"}
 
 
@@ -78,6 +82,20 @@ class FormField:
                 return int(raw) if self.widget == "integer" else float(raw.replace(",", "."))
             except ValueError:
                 errors.append(FieldError(self.error_path, "NOT_A_NUMBER", "A number, e.g. 65.58."))
+                return None
+        if self.widget == "decimal":
+            try:
+                return Decimal(raw.replace(" ", "").replace(",", "."))
+            except InvalidOperation:
+                errors.append(FieldError(self.error_path, "NOT_A_NUMBER", "An amount, e.g. 1250000.50."))
+                return None
+        if self.widget == "date":
+            try:
+                return date.fromisoformat(raw)
+            except ValueError:
+                errors.append(
+                    FieldError(self.error_path, "NOT_A_DATE", "A date as YYYY-MM-DD, e.g. 2026-03-31.")
+                )
                 return None
         return raw
 

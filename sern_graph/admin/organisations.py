@@ -1,5 +1,6 @@
-"""Organisations in the admin: the form (with region pick and the description in each locale),
-the list's columns, filters and orders."""
+"""Organisations and their memberships of the network in the admin: the form (with region pick and
+the description in each locale), the list's columns, filters and orders, its themes, memberships,
+contacts, partnerships and board seats."""
 
 from __future__ import annotations
 
@@ -7,14 +8,29 @@ from typing import cast
 
 from sern_graph.admin import choices
 from sern_graph.admin.fields import FormField
-from sern_graph.admin.kinds import AdminKind, Column, ListFilter, Order
+from sern_graph.admin.kinds import AdminKind, ChildList, Column, LinkField, ListFilter, Order, slug_from
+from sern_graph.admin.people import BOARD_SEATS_SLUG, CONTACT_ROLES_SLUG
+from sern_graph.admin.projects import PARTNERSHIPS_SLUG
 from sern_graph.content.models import ContentModel
 from sern_graph.organisations.kind import ORGANISATION
-from sern_graph.organisations.models import Organisation, OrganisationKind
+from sern_graph.organisations.membership_kind import MEMBERSHIP
+from sern_graph.organisations.models import Membership, MembershipKind, Organisation, OrganisationKind
+
+MEMBERSHIPS_SLUG = "memberships"
 
 
 def _organisation(row: ContentModel) -> Organisation:
     return cast(Organisation, row)
+
+
+def _membership(row: ContentModel) -> Membership:
+    return cast(Membership, row)
+
+
+def _membership_title(row: ContentModel) -> str:
+    membership = _membership(row)
+    since = f" from {membership.start_date}" if membership.start_date else ""
+    return f"{membership.organisation.name}: {membership.kind.value}{since}"
 
 
 ORGANISATIONS = AdminKind(
@@ -73,7 +89,10 @@ ORGANISATIONS = AdminKind(
     search=("name", "short_name", "slug"),
     filters=(
         ListFilter("country", "Country", "country_id", choices.countries),
+        # A NUTS code takes in the regions below it: SE33 finds organisations in SE332 too.
+        ListFilter("region", "NUTS region", "region__code__startswith", choices.region_codes),
         ListFilter("kind", "Kind", "kind", choices.enum_choices(OrganisationKind)),
+        ListFilter("theme", "Theme", "themes__id", choices.themes),
     ),
     orders={
         "name": Order("Name, A to Z", ("name", "id")),
@@ -82,5 +101,64 @@ ORGANISATIONS = AdminKind(
         "-created": Order("Newest", ("-created_at", "-id")),
     },
     related=("country", "region"),
-    slug_source="name",
+    slug_of=slug_from("name"),
+    links=(LinkField("themes", "Themes", choices.themes),),
+    children=(
+        ChildList(MEMBERSHIPS_SLUG, "organisation_id", "Memberships"),
+        ChildList(CONTACT_ROLES_SLUG, "organisation_id", "Contacts"),
+        ChildList(PARTNERSHIPS_SLUG, "organisation_id", "Project partnerships"),
+        ChildList(BOARD_SEATS_SLUG, "organisation_id", "Board seats"),
+    ),
+)
+
+MEMBERSHIPS = AdminKind(
+    slug=MEMBERSHIPS_SLUG,
+    content=MEMBERSHIP,
+    singular="membership",
+    plural="Memberships",
+    title=_membership_title,
+    fields=(
+        FormField(
+            "organisation_id",
+            "Organisation",
+            "input.organisationId",
+            "select",
+            required=True,
+            choices=choices.organisations,
+        ),
+        FormField(
+            "kind",
+            "Kind",
+            "input.kind",
+            "select",
+            required=True,
+            choices=choices.enum_choices(MembershipKind),
+        ),
+        FormField(
+            "start_date",
+            "From",
+            "input.startDate",
+            "date",
+            hint="May not overlap another membership of the organisation; empty dates are open.",
+        ),
+        FormField("end_date", "Until", "input.endDate", "date", hint="Empty while it holds."),
+        FormField("dates_approximate", "Dates approximate", "input.datesApproximate", "checkbox"),
+        FormField("note", "Editor's note", "input.note", "textarea"),
+    ),
+    columns=(
+        Column("Kind", lambda row: _membership(row).kind.value),
+        Column("From", lambda row: _membership(row).start_date or ""),
+        Column("Until", lambda row: _membership(row).end_date or ""),
+    ),
+    search=("organisation__name", "organisation__slug"),
+    filters=(
+        ListFilter("organisation", "Organisation", "organisation_id", choices.organisations),
+        ListFilter("kind", "Kind", "kind", choices.enum_choices(MembershipKind)),
+    ),
+    orders={
+        "-start": Order("Latest first", ("-start_date", "-id")),
+        "-updated": Order("Recently changed", ("-updated_at", "-id")),
+    },
+    related=("organisation",),
+    in_menu=False,
 )

@@ -69,7 +69,7 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
         "admin": ADMIN_PATH,
         "session": session,
         "csrf_token": token,
-        "kinds": list(ADMIN_KINDS.values()),
+        "kinds": [kind for kind in ADMIN_KINDS.values() if kind.in_menu],
         "locale_names": LOCALE_NAMES,
         "is_admin": session is not None and session.actor.can(Permission.MANAGE_ACCOUNTS),
     }

@@ -20,6 +20,7 @@ from sern_graph.core.localization import (
     translations,
 )
 from sern_graph.people.enums import BoardRole
+from sern_graph.people.personal_data import personal
 
 if TYPE_CHECKING:
     from sern_graph.organisations.types import Organisation
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 AsOfArg = Annotated[
     date | None, strawberry.argument(description="Only what holds on this date; omit for all.")
 ]
-PERSONAL_DATA = "Personal data: null unless the caller may read personal contact data."
+PERSONAL_DATA = "Personal data: for callers without the right it is null, with a FORBIDDEN error at its path."
 
 
 @strawberry.type(description="A politician or officer active in the network.")
@@ -74,11 +75,11 @@ class Person(Content):
 
     @strawberry.field(description=f"E-mail address. {PERSONAL_DATA}")
     def email(self, info: Info[Context, None]) -> str | None:
-        return self.row.email if info.context.may_read_personal_data else None
+        return personal(info, self.row.email)  # type: ignore[no-any-return]
 
     @strawberry.field(description=f"Phone number. {PERSONAL_DATA}")
     def phone(self, info: Info[Context, None]) -> str | None:
-        return self.row.phone if info.context.may_read_personal_data else None
+        return personal(info, self.row.phone)  # type: ignore[no-any-return]
 
     @strawberry.field(description="Every localized text of this entry in every locale.")
     def translations(self) -> list[Translation]:

@@ -85,6 +85,9 @@ class ResponseCache:
         document = self.documents.get(request_data.query)
         if document is None or document.mentions_preview:
             return None
+        # A token's introspection answer must not reach anonymous callers who may not introspect.
+        if document.introspects and not self.settings.anonymous_introspection:
+            return None
         if document.operation_type(request_data.operation_name) != OperationType.QUERY:
             return None
         locale = negotiate(request.headers.get("accept-language")) if request is not None else None

@@ -12,6 +12,7 @@ import orjson
 from graphql import (
     ArgumentNode,
     BooleanValueNode,
+    FieldNode,
     GraphQLError,
     OperationDefinitionNode,
     OperationType,
@@ -34,6 +35,8 @@ class Document:
     operations: dict[str | None, OperationType]
     # Some field has a `preview` argument that is not literally false.
     mentions_preview: bool
+    # Some field is `__schema` or `__type`: the answer depends on who may introspect.
+    introspects: bool = False
 
     def operation_type(self, operation_name: str | None) -> OperationType | None:
         if operation_name is None and len(self.operations) == 1:
@@ -45,6 +48,11 @@ class _PreviewFinder(Visitor):
     def __init__(self) -> None:
         super().__init__()
         self.found = False
+        self.introspects = False
+
+    def enter_field(self, node: FieldNode, *_: Any) -> None:
+        if node.name.value in {"__schema", "__type"}:
+            self.introspects = True
 
     def enter_argument(self, node: ArgumentNode, *_: Any) -> None:
         if node.name.value == "preview" and not (
@@ -65,7 +73,7 @@ def _read(query: str, max_tokens: int) -> Document | None:
     }
     finder = _PreviewFinder()
     visit(ast, finder)
-    return Document(print_ast(ast), operations, finder.found)
+    return Document(print_ast(ast), operations, finder.found, finder.introspects)
 
 
 class Documents:
