@@ -14,14 +14,8 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,21 +23,18 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
+from tests.live_server import (
+    BROWSER_TIMEOUT_MS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Server,
+    live_server,
+    require_chromium,
+    sern_graph_command,
+)
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-STARTUP_TIMEOUT_S = 60.0
-BROWSER_TIMEOUT_MS = 30_000
 PASSWORD = "a long enough password"
 EDITORS = ("anna", "bruno")
 NAME = "Kiruna kommun (test)"
@@ -52,59 +43,10 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "admin"
 PUBLIC = f'query {{ organisation(slug: "{SLUG}", locale: IT) {{ name shortName description }} }}'
 
 
-@dataclass(frozen=True)
-class Server:
-    base_url: str
-    log: Path
-
-
-def _require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} is missing: apt-get install chromium"
-    if os.environ.get("CI"):
-        pytest.fail(f"{message} (CI is set, so this test must run)")
-    pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _command(*args: str) -> list[str]:
-    script = shutil.which("sern-graph", path=str(Path(sys.executable).parent))
-    if script:
-        return [script, *args]
-    return [sys.executable, "-m", "sern_graph", *args]
-
-
-def _wait_until_healthy(process: subprocess.Popen[bytes], base_url: str, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    with httpx.Client(trust_env=False, timeout=2.0) as client:
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                pytest.fail(f"serve exited with {process.returncode}:\n{log.read_text()}")
-            try:
-                response = client.get(f"{base_url}/healthz")
-            except httpx.TransportError:
-                pass
-            else:
-                if response.status_code == HTTPStatus.OK:
-                    return
-            time.sleep(0.2)
-    pytest.fail(f"/healthz not ready after {STARTUP_TIMEOUT_S:.0f} s:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`sern-graph serve` on a free port, on a new database with two editors."""
     tmp_path = tmp_path_factory.mktemp("admin-serve")
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    log = tmp_path / "serve.log"
     env = {
         **os.environ,
         "SERN_DATABASE_URL": f"sqlite:///{tmp_path / 'sern.db'}",
@@ -112,24 +54,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "SERN_RESPONSE_CACHE": "true",
     }
     for username in EDITORS:
-        subprocess.run(_command("create-user", username, "--role", "editor"), env=env, check=True)
-    with log.open("wb") as log_file:
-        process = subprocess.Popen(
-            _command("serve", "--host", "127.0.0.1", "--port", str(port)),
-            env=env,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            _wait_until_healthy(process, base_url, log)
-            yield Server(base_url=base_url, log=log)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        subprocess.run(sern_graph_command("create-user", username, "--role", "editor"), env=env, check=True)
+    with live_server(tmp_path, env) as running:
+        yield running
 
 
 def _screenshot(page: Page, name: str) -> None:
@@ -269,7 +196,7 @@ def _compare_and_restore(page: Page) -> None:
 
 
 def test_an_editor_publishes_an_organisation(server: Server) -> None:
-    _require_chromium()
+    require_chromium()
     requested: list[str] = []
     page_errors: list[str] = []
     with sync_playwright() as playwright:

@@ -14,13 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,20 +24,15 @@ import pytest
 from playwright.sync_api import Page, Response, expect, sync_playwright
 
 from sern_graph.graphiql import EXAMPLE_QUERY
+from tests.live_server import (
+    BROWSER_TIMEOUT_MS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Server,
+    live_server,
+    require_chromium,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-STARTUP_TIMEOUT_S = 60.0
-BROWSER_TIMEOUT_MS = 30_000
 PAGE_TITLE = "sern-graph · GraphiQL"
 
 # CodeMirror 5 keeps only the lines in view in the DOM, so read its value instead.
@@ -60,74 +49,13 @@ QUERY_EDITOR = ".graphiql-query-editor"
 RESULT_VIEWER = ".graphiql-response .result-window"
 
 
-@dataclass(frozen=True)
-class Server:
-    base_url: str
-    log: Path
-
-
-def _require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} is missing: apt-get install chromium"
-    if os.environ.get("CI"):
-        pytest.fail(f"{message} (CI is set, so this test must run)")
-    pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _serve_command(port: int) -> list[str]:
-    args = ["serve", "--host", "127.0.0.1", "--port", str(port)]
-    script = shutil.which("sern-graph", path=str(Path(sys.executable).parent))
-    if script:
-        return [script, *args]
-    return [sys.executable, "-m", "sern_graph", *args]
-
-
-def _wait_until_healthy(process: subprocess.Popen[bytes], base_url: str, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    with httpx.Client(trust_env=False, timeout=2.0) as client:
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                output = log.read_text()
-                pytest.fail(f"serve exited with {process.returncode}:\n{output}")
-            try:
-                response = client.get(f"{base_url}/healthz")
-            except httpx.TransportError:
-                pass
-            else:
-                if response.status_code == HTTPStatus.OK:
-                    return
-            time.sleep(0.2)
-    pytest.fail(f"/healthz not ready after {STARTUP_TIMEOUT_S:.0f} s:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`sern-graph serve` on a free port; it migrates and seeds the new database."""
     tmp_path = tmp_path_factory.mktemp("serve")
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    log = tmp_path / "serve.log"
     env = {**os.environ, "SERN_DATABASE_URL": f"sqlite:///{tmp_path / 'sern.db'}"}
-    with log.open("wb") as log_file:
-        process = subprocess.Popen(_serve_command(port), env=env, stdout=log_file, stderr=subprocess.STDOUT)
-        try:
-            _wait_until_healthy(process, base_url, log)
-            yield Server(base_url=base_url, log=log)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    with live_server(tmp_path, env) as running:
+        yield running
 
 
 def _is_loopback(url: str, base_url: str) -> bool:
@@ -198,7 +126,7 @@ def test_graphiql_page_is_served(server: Server) -> None:
 
 
 def test_graphiql_runs_the_example_offline(server: Server, tmp_path: Path) -> None:
-    _require_chromium()
+    require_chromium()
     endpoint = f"{server.base_url}/graphql"
     requested: list[str] = []
     page_errors: list[str] = []

@@ -5,6 +5,8 @@ UI sets its own stricter ones) are kept."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CONTENT_SECURITY_POLICY = (
@@ -20,13 +22,24 @@ HTML_PAGES = [
 ]
 
 
-def is_html(headers: list[tuple[bytes, bytes]]) -> bool:
+Headers = list[tuple[bytes, bytes]]
+
+
+def is_html(headers: Headers) -> bool:
     return any(name == b"content-type" and value.lower().startswith(b"text/html") for name, value in headers)
 
 
-class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
+def for_graphql_service(headers: Headers) -> Headers:
+    return EVERY_RESPONSE + HTML_PAGES if is_html(headers) else EVERY_RESPONSE
+
+
+class MissingHeaders:
+    """Adds to each response the headers `choose` picks for it (from the response's own headers)
+    that it does not have yet."""
+
+    def __init__(self, app: ASGIApp, choose: Callable[[Headers], Headers]) -> None:
         self.app = app
+        self.choose = choose
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -37,8 +50,13 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 names = {name.lower() for name, _ in headers}
-                wanted = EVERY_RESPONSE + HTML_PAGES if is_html(headers) else EVERY_RESPONSE
+                wanted = self.choose(headers)
                 message = {**message, "headers": headers + [item for item in wanted if item[0] not in names]}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class SecurityHeaders(MissingHeaders):
+    def __init__(self, app: ASGIApp) -> None:
+        super().__init__(app, for_graphql_service)
