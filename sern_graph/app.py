@@ -38,7 +38,9 @@ from sern_graph.limits.cost import PageSizes
 from sern_graph.limits.cost_limit import CostLimit
 from sern_graph.limits.document_limits import DocumentLimits, MeasureCache, ShapeLimits
 from sern_graph.limits.introspection import IntrospectionPolicy
+from sern_graph.limits.operations import OperationNameRequired
 from sern_graph.limits.request_body import StrictBodyGraphQL
+from sern_graph.limits.text import NulTextRefusal
 from sern_graph.limits.timeout import ExecutionTimeLimit
 from sern_graph.limits.tokens import TokenLimit
 from sern_graph.persisted import PersistedQueryGraphQL
@@ -106,7 +108,9 @@ def build_schema(settings: Settings) -> Schema:
             BatchingExtension,
             # Cost before the slots, so a refused operation never waits; the time limit after them,
             # so it counts execution only (limits/timeout.py).
+            OperationNameRequired,
             lambda: CostLimit(settings.max_query_cost, sizes),
+            NulTextRefusal,
             lambda: ExecutionSlots(slots),
             lambda: ExecutionTimeLimit(settings.execution_timeout),
             PreviewExtension,

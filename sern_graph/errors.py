@@ -6,6 +6,7 @@ import logging
 
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
+from tortoise.exceptions import ValidationError
 
 from sern_graph.core.request_id import current_request_id
 
@@ -20,6 +21,10 @@ def should_mask(error: GraphQLError) -> bool:
     """Mask anything that is not a GraphQLError raised on purpose (bad input, not found, ...)."""
     original = error.original_error
     if original is None or isinstance(original, GraphQLError):
+        return False
+    if isinstance(original, ValidationError):
+        # Tortoise checks values against the column (a 3-letter country code, a 101-character
+        # slug) before it builds a lookup: the caller's input, not a bug.
         return False
     logger.error(
         "Unexpected error at %s (request %s)", error.path, current_request_id.get(), exc_info=original
@@ -45,5 +50,7 @@ class ErrorPolicy(MaskErrors):
                 # Without an original error it is the document's fault: syntax, unknown
                 # fields, bad argument values (an unknown locale, an invalid date).
                 code = "GRAPHQL_VALIDATION_FAILED" if error.original_error is None else "BAD_USER_INPUT"
+                if isinstance(error.original_error, ValidationError):
+                    error.message = f"Invalid value: {error.original_error}"
                 error.extensions = {**(error.extensions or {}), "code": code}
         return processed

@@ -75,6 +75,30 @@ async def test_an_unknown_operation_name_is_refused(client: httpx.AsyncClient) -
     assert_no_leak(response)
 
 
+async def test_several_operations_without_an_operation_name_are_refused(client: httpx.AsyncClient) -> None:
+    document = "query A { __typename } query B { themes { slug } }"
+    response = await client.post("/graphql", json={"query": document})
+    body = response.json()
+    assert body["data"] is None
+    assert body["errors"][0]["message"].startswith("Must provide operation name")
+    assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    named = await client.post("/graphql", json={"query": document, "operationName": "A"})
+    assert named.json() == {"data": {"__typename": "Query"}}
+
+
+@pytest.mark.parametrize("operation_name", [{"name": "A"}, ["A"], 1, True])
+async def test_an_operation_name_that_is_not_a_string_is_refused_with_400(
+    client: httpx.AsyncClient, operation_name: object
+) -> None:
+    # Found by graphql-http's audit (6C00, 6C03): an object or an array was a server error.
+    response = await client.post(
+        "/graphql", json={"query": "query A { themes { slug } }", "operationName": operation_name}
+    )
+    assert response.status_code == 400
+    assert "operationName" in response.text
+    assert_no_leak(response)
+
+
 @pytest.mark.parametrize(
     ("query", "variables"),
     [
@@ -180,3 +204,16 @@ async def test_an_unexpected_error_is_masked_and_logged_with_the_request_id(
     [record] = [record for record in caplog.records if record.exc_info]
     assert "hardening-1" in record.getMessage()
     assert "SELECT" in str(record.exc_info[1]) if record.exc_info else False
+
+
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        'mutation { schedulePublication(input: {id: "T3JnYW5pc2F0aW9uOjk5OTk5OQ"}) { userErrors { code } } }',
+        'mutation { restoreRevision(input: {revisionId: "UmV2aXNpb246OTk5OTk5"}) { userErrors { code } } }',
+    ],
+)
+async def test_anonymous_callers_learn_nothing_about_unknown_ids(gql: GraphQLClient, mutation: str) -> None:
+    # Found by the fuzzer: the ID used to be looked up before the caller was checked.
+    body = await gql(mutation)
+    assert [error["extensions"]["code"] for error in body["errors"]] == ["UNAUTHENTICATED"]

@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from sern_graph.accounts.permissions import Permission
 from sern_graph.content import models, service
 from sern_graph.content.graphql import UserError
 from sern_graph.content.inputs import object_id
@@ -63,6 +64,8 @@ class ContentMutation:
         from sern_graph.kinds import KINDS
         from sern_graph.nodes import NODE_TYPES
 
+        # Who may ask comes before what is asked about: an unknown ID must not answer a stranger.
+        service.require(info.context.actor, Permission.PUBLISH)
         try:
             type_name, pk = decode_global_id(input.id)
         except UserInputError:
@@ -94,6 +97,7 @@ class ContentMutation:
         from sern_graph.kinds import KINDS
         from sern_graph.nodes import NODE_TYPES
 
+        service.require(info.context.actor, Permission.EDIT)
         revision = await models.Revision.get_or_none(id=object_id(input.revision_id, "Revision") or 0)
 
         async def restore() -> models.ContentModel:

@@ -1,5 +1,6 @@
 """The GraphQL view's body parsing made strict: any body that is not a JSON object (or a batch
-array) is the caller's mistake, answered 400, never a server error."""
+array), or whose `operationName` is not a string, is the caller's mistake, answered 400, never a
+server error."""
 
 from __future__ import annotations
 
@@ -28,4 +29,9 @@ class StrictBodyGraphQL(GraphQL[ContextT, RootValueT], Generic[ContextT, RootVal
         # Whitespace aside, JSON text is an object or an array exactly when it starts so.
         if is_json_post and (await request.get_body()).lstrip()[:1] not in {b"{", b"["}:
             raise HTTPException(400, "The request body must be a JSON object.")
-        return await super().parse_http_body(request)
+        parsed = await super().parse_http_body(request)
+        for data in parsed if isinstance(parsed, list) else [parsed]:
+            # Strawberry passes any JSON value on; an object or array here was a server error.
+            if not isinstance(data.operation_name, str | None):
+                raise HTTPException(400, "`operationName` must be a string or null.")
+        return parsed
