@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Locale = Literal["sv", "it", "en"]
 LOCALES: tuple[Locale, ...] = ("sv", "it", "en")
+LogFormat = Literal["text", "json"]
 # Who may run only registered documents: nobody, anonymous callers, or every caller but admins.
 TrustedDocumentsMode = Literal["off", "anonymous", "all"]
 
@@ -83,7 +84,9 @@ class Settings(BaseSettings):
         default="sern:rc", description="Prefix of the response cache's Redis keys."
     )
     redis_url: str | None = Field(
-        default=None, description="redis://host:port/db for the response cache shared by replicas."
+        default=None,
+        description="redis://host:port/db: response cache, rate limits, admin sign-in state and content "
+        "events shared by replicas (unset: each process keeps its own).",
     )
     cdn_purge_url: str | None = Field(
         default=None, description='Receives POST {"tags": [...]} after each content event, for a CDN purge.'
@@ -129,6 +132,30 @@ class Settings(BaseSettings):
     trusted_proxies: Annotated[tuple[str, ...], NoDecode] = Field(
         default=(),
         description="Addresses or networks of proxies whose X-Forwarded-For names the client address.",
+    )
+    log_format: LogFormat = Field(
+        default="text",
+        description="Log lines as readable text or as one JSON object per line (with the request id).",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="The least severe log level written."
+    )
+    metrics_token: str | None = Field(
+        default=None,
+        description="When set, /metrics answers only requests with `Authorization: Bearer <token>`.",
+    )
+    shutdown_timeout: float = Field(
+        default=20,
+        gt=0,
+        description="Seconds `serve` waits for in-flight requests after SIGTERM before closing them.",
+    )
+    events_channel: str = Field(
+        default="sern:events",
+        description="Redis pub/sub channel that carries content events between replicas.",
+    )
+    admin_state_prefix: str = Field(
+        default="sern:admin",
+        description="Prefix of the admin UI's Redis keys (ended sessions, sign-in lock-outs).",
     )
     cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
         default=(),
