@@ -32,8 +32,10 @@ async def _seed(settings: Settings, *, only_if_empty: bool) -> SeedReport | None
 
 
 async def prepare_database(settings: Settings) -> None:
-    """Migrates, and seeds an empty database: what `serve` does before it listens."""
-    await db.migrate(settings)
+    """Migrates, and seeds an empty database: what `serve` does before it listens (each step
+    unless its setting turns it off)."""
+    if settings.migrate_on_start:
+        await db.migrate(settings)
     if settings.seed_on_start:
         await _seed(settings, only_if_empty=True)
 
@@ -56,9 +58,18 @@ def serve(host: str | None, port: int | None) -> None:
 
 
 @main.command(help="Apply the database migrations that have not run yet.")
-def migrate() -> None:
-    applied = asyncio.run(db.migrate(get_settings()))
+@click.option(
+    "--seed-if-empty",
+    is_flag=True,
+    help="Then load the SERN dataset into a database that holds no content yet (a deployment's first start).",
+)
+def migrate(seed_if_empty: bool) -> None:
+    settings = get_settings()
+    applied = asyncio.run(db.migrate(settings))
     click.echo(f"Applied {len(applied)} migration(s): {', '.join(applied)}" if applied else "Up to date.")
+    if seed_if_empty:
+        report = asyncio.run(_seed(settings, only_if_empty=True))
+        click.echo("Seeded the empty database." if report is not None else "Not seeded: content exists.")
 
 
 @main.command(help="Load the SERN dataset; entries that exist already are kept as they are.")

@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     seed_on_start: bool = Field(
         default=True, description="`serve` migrates and seeds an empty database on start."
     )
+    migrate_on_start: bool = Field(
+        default=True,
+        description="`serve` applies pending migrations before it listens (off where a migration job "
+        "runs them, as in docker-compose.yml).",
+    )
     debug: bool = False
     trusted_documents: TrustedDocumentsMode = Field(
         default="off",

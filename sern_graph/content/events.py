@@ -15,6 +15,8 @@ class ContentEvent:
     content_type: str
     object_id: int
     version: int
+    # True when the event happened on another replica and reached this one over Redis pub/sub.
+    remote: bool = False
 
 
 Subscriber = Callable[[ContentEvent], Awaitable[None]]
