@@ -23,6 +23,7 @@ from sern_graph.accounts.actor import ANONYMOUS, Actor
 from sern_graph.accounts.authentication import TokenBackend, refuse
 from sern_graph.admin import ADMIN_PATH, admin_app
 from sern_graph.content import scheduling
+from sern_graph.content.event_relay import RedisEventRelay
 from sern_graph.content.preview_request import PreviewExtension
 from sern_graph.context import Context
 from sern_graph.core.admission import ExecutionSlots
@@ -134,8 +135,8 @@ async def readyz(_: Request) -> Response:
 
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
-    """The ASGI app; with `manage_database`, its lifespan opens and closes the tortoise connections
-    and runs the publishing scheduler."""
+    """The ASGI app; with `manage_database`, its lifespan opens and closes the tortoise connections,
+    runs the publishing scheduler and, with Redis, relays content events between replicas."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -145,6 +146,9 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             return
         await db.connect(settings)
         tune_garbage_collector(settings.gc_gen0_threshold)
+        relay = RedisEventRelay(settings.redis_url, settings.events_channel) if settings.redis_url else None
+        if relay is not None:
+            await relay.start()
         scheduler = None
         if settings.scheduler_interval > 0:
             kinds = list(KINDS.values())
@@ -156,6 +160,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 scheduler.cancel()
                 with suppress(asyncio.CancelledError):
                     await scheduler
+            if relay is not None:
+                await relay.close()
             if graphql.response_cache is not None:
                 await graphql.response_cache.close()
             await security.close()

@@ -54,7 +54,14 @@ def serve(host: str | None, port: int | None) -> None:
 
     settings = get_settings()
     asyncio.run(prepare_database(settings))
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+    # On SIGTERM uvicorn stops accepting, lets in-flight requests finish (up to the timeout), then
+    # runs the app's lifespan shutdown.
+    uvicorn.run(
+        create_app(settings),
+        host=host or settings.host,
+        port=port or settings.port,
+        timeout_graceful_shutdown=settings.shutdown_timeout,
+    )
 
 
 @main.command(help="Apply the database migrations that have not run yet.")

@@ -16,10 +16,13 @@ from redis.asyncio import Redis
 
 from sern_graph.accounts import services as accounts
 from sern_graph.accounts.models import ApiToken, Role
+from sern_graph.content.events import ContentEvent
 from sern_graph.content.models import AuditEvent
 from sern_graph.organisations.models import Organisation
+from sern_graph.response_cache.cache import ResponseCache
 from sern_graph.response_cache.redis_store import RedisStore, connect
-from sern_graph.response_cache.store import Entry, StoreUnavailable
+from sern_graph.response_cache.store import Entry, MemoryStore, StoreUnavailable
+from sern_graph.response_cache.tags import purge_tags
 from sern_graph.settings import Settings
 from tests.test_response_cache import (
     COUNTRIES,
@@ -182,3 +185,24 @@ async def test_content_events_post_their_tags_to_the_cdn(
         tagged = await api.post(ORGANISATION, {"id": organisation_id})
         assert f"organisation:{row.id}" in tagged.headers["surrogate-key"].split(" ")
     await asyncio.sleep(0)
+
+
+@pytest.mark.parametrize("backend", ["memory", "redis"])
+async def test_another_replicas_event_purges_a_process_store_but_leaves_the_shared_one_to_its_writer(
+    settings: Settings, prefix: str, backend: str
+) -> None:
+    store: MemoryStore | RedisStore
+    store = MemoryStore(100, 2**20) if backend == "memory" else RedisStore(REDIS_URL, prefix, ttl=60)
+    cache = ResponseCache(store, settings, "test")
+    remote = ContentEvent("update", "organisation", 42, 2, remote=True)
+    entry = Entry(b'{"a":1}', tuple(purge_tags(remote) or ()))
+    try:
+        _, epoch = await store.lookup("k")
+        assert await store.store("k", entry, epoch)
+        await cache.on_content_event(remote)
+        # The replica that wrote purged the shared store before its mutation returned.
+        assert (await store.lookup("k"))[0] == (None if backend == "memory" else entry)
+        await cache.on_content_event(ContentEvent("update", "organisation", 42, 2))
+        assert (await store.lookup("k"))[0] is None
+    finally:
+        await cache.close()

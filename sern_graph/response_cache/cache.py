@@ -146,7 +146,11 @@ class ResponseCache:
             self.stats.stores += 1
 
     async def on_content_event(self, event: ContentEvent) -> None:
-        """Purges every entry that read what `event` changed, then tells the CDN."""
+        """Purges every entry that read what `event` changed, then tells the CDN. An event from
+        another replica purges only a store of this process: the writer purged the shared store
+        (and the CDN) before its mutation returned."""
+        if event.remote and self.store.backend == "redis":
+            return
         tags = purge_tags(event)
         try:
             purged = await self.store.purge(tags)
@@ -163,7 +167,7 @@ class ResponseCache:
             tags if tags is not None else "(all)",
             purged,
         )
-        if self.cdn_purge_url:
+        if self.cdn_purge_url and not event.remote:
             await purge_cdn(self.cdn_purge_url, tags)
 
     async def close(self) -> None:

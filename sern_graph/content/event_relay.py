@@ -1,0 +1,135 @@
+"""Content events between replicas: each process publishes its own events on a Redis pub/sub channel
+and hands the other replicas' events to its subscribers, marked `remote`.
+
+Pub/sub delivers to whoever listens at that moment and keeps nothing, so it carries notifications
+only. Whatever must never be stale is settled by the writer before its mutation returns (the shared
+response cache in Redis is purged by the replica that wrote; see response_cache/cache.py). When Redis
+cannot be reached, events stay local (logged once) and the listener reconnects by itself; events
+published meanwhile are not delivered again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Any
+
+import orjson
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from sern_graph.content import events
+from sern_graph.content.events import ContentEvent
+from sern_graph.response_cache.redis_store import connect
+
+logger = logging.getLogger(__name__)
+
+# Seconds between reconnection attempts while Redis is away, doubling up to the maximum.
+RETRY_FIRST = 0.5
+RETRY_MAX = 5.0
+
+
+class RedisEventRelay:
+    def __init__(self, url: str, channel: str) -> None:
+        self.channel = channel
+        # Tells this process's own messages apart when they come back from the channel.
+        self.origin = uuid.uuid4().hex
+        self.publisher = connect(url)
+        # The listener blocks on reads: no socket timeout, unlike the fail-fast publisher.
+        self.listener_client = Redis.from_url(url, socket_connect_timeout=1.0)
+        self.published = 0
+        self.received = 0
+        self.listening = asyncio.Event()
+        self._publishing_down = False
+        self._listener: asyncio.Task[None] | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+
+    async def start(self) -> None:
+        """Publishes this process's events from now on and starts listening for the others'."""
+        self._unsubscribe = events.subscribe(self._publish)
+        self._listener = asyncio.create_task(self._listen(), name="sern-event-relay")
+
+    async def close(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._listener is not None:
+            self._listener.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._listener
+            self._listener = None
+        await self.publisher.aclose()
+        await self.listener_client.aclose()
+
+    async def _publish(self, event: ContentEvent) -> None:
+        if event.remote:
+            return
+        message = orjson.dumps(
+            {
+                "origin": self.origin,
+                "action": event.action,
+                "contentType": event.content_type,
+                "id": event.object_id,
+                "version": event.version,
+            }
+        )
+        try:
+            await self.publisher.publish(self.channel, message)
+        except (RedisError, OSError) as error:
+            if not self._publishing_down:
+                logger.warning("Content events: Redis unreachable (%s); other replicas miss them", error)
+            self._publishing_down = True
+            return
+        self.published += 1
+        if self._publishing_down:
+            logger.warning("Content events: publishing to Redis again")
+            self._publishing_down = False
+
+    async def _listen(self) -> None:
+        delay = RETRY_FIRST
+        lost = False
+        while True:
+            try:
+                async with self.listener_client.pubsub(ignore_subscribe_messages=True) as pubsub:
+                    await pubsub.subscribe(self.channel)
+                    self.listening.set()
+                    if lost:
+                        logger.warning("Content events: listening on Redis again")
+                        lost = False
+                    delay = RETRY_FIRST
+                    async for message in pubsub.listen():
+                        await self._deliver(message)
+            except (RedisError, OSError) as error:
+                self.listening.clear()
+                if not lost:
+                    logger.warning(
+                        "Content events: lost the Redis channel (%s); other replicas' events are "
+                        "missed until it is back",
+                        error,
+                    )
+                lost = True
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, RETRY_MAX)
+
+    async def _deliver(self, message: dict[str, Any]) -> None:
+        if message.get("type") != "message":
+            return
+        try:
+            body = orjson.loads(message["data"])
+            if body["origin"] == self.origin:
+                return
+            event = ContentEvent(
+                action=str(body["action"]),
+                content_type=str(body["contentType"]),
+                object_id=int(body["id"]),
+                version=int(body["version"]),
+                remote=True,
+            )
+        except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+            logger.warning("Content events: ignored a malformed message on %s", self.channel)
+            return
+        self.received += 1
+        await events.emit(event)
