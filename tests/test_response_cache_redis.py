@@ -206,3 +206,40 @@ async def test_another_replicas_event_purges_a_process_store_but_leaves_the_shar
         assert (await store.lookup("k"))[0] is None
     finally:
         await cache.close()
+
+
+async def test_a_replica_that_only_read_during_an_outage_drops_what_may_be_stale(prefix: str) -> None:
+    """Another replica's purge may have been lost while Redis was away: this one cannot know."""
+    store = RedisStore(REDIS_URL, prefix, ttl=60, retry_interval=0)
+    try:
+        _, epoch = await store.lookup("k")
+        assert await store.store("k", Entry(b'{"a":1}', ("country",)), epoch)
+        reachable, store.client = store.client, connect(UNREACHABLE_URL)
+        with pytest.raises(StoreUnavailable):
+            await store.lookup("k")
+        await store.client.aclose()
+        store.client = reachable
+        assert (await store.lookup("k"))[0] is None
+    finally:
+        await store.close()
+
+
+async def test_after_an_outage_the_store_clears_itself_without_waiting_for_a_request(prefix: str) -> None:
+    store = RedisStore(REDIS_URL, prefix, ttl=60, retry_interval=0.05)
+    observer = RedisStore(REDIS_URL, prefix, ttl=60)
+    try:
+        _, epoch = await store.lookup("k")
+        assert await store.store("k", Entry(b'{"a":1}', ("country",)), epoch)
+        reachable, store.client = store.client, connect(UNREACHABLE_URL)
+        with pytest.raises(StoreUnavailable):
+            await store.purge(["country"])
+        await store.client.aclose()
+        store.client = reachable
+        for _ in range(100):
+            if await observer.entries() == 0:
+                break
+            await asyncio.sleep(0.02)
+        assert await observer.entries() == 0
+    finally:
+        await store.close()
+        await observer.close()

@@ -6,15 +6,20 @@ the entry, add it to its tags' sets) and purging (advance the epoch, delete the 
 and the sets) are Lua scripts, so each is atomic against the other.
 
 When Redis cannot be reached every call raises StoreUnavailable (the request runs uncached) and
-further calls are not tried for `retry_interval` seconds. A purge that could not be delivered
-leaves entries that may be stale, so before answering again the store deletes all of them.
+further calls are not tried for `retry_interval` seconds. While Redis was away, purges (this
+replica's or another's) may have been lost, leaving entries that may be stale: so a store that saw
+Redis fail deletes all entries before it answers from Redis again, and keeps trying to do so in the
+background every `retry_interval` seconds, so that a replica which wrote during the outage clears
+the stale entries soon after Redis is back even if it gets no request.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from typing import Any, TypeVar
 
 import orjson
@@ -80,6 +85,7 @@ class RedisStore:
         self._down = False
         self._retry_at = 0.0
         self._must_flush = False
+        self._recovery: asyncio.Task[None] | None = None
 
     def _entry_key(self, key: str) -> str:
         return f"{self.prefix}:e:{key}"
@@ -104,15 +110,10 @@ class RedisStore:
         return bool(stored)
 
     async def purge(self, tags: list[str] | None) -> int:
-        try:
-            if tags is None:
-                return await self._call(self._delete_all)
-            keys = [self._epoch_key, *(self._tag_key(tag) for tag in tags)]
-            return int(await self._call(lambda: self._purge(keys=keys, client=self.client)))
-        except StoreUnavailable:
-            # Entries this purge should have removed may still be there when Redis is back.
-            self._must_flush = True
-            raise
+        if tags is None:
+            return await self._call(self._delete_all)
+        keys = [self._epoch_key, *(self._tag_key(tag) for tag in tags)]
+        return int(await self._call(lambda: self._purge(keys=keys, client=self.client)))
 
     async def entries(self) -> int | None:
         async def count() -> int:
@@ -121,6 +122,10 @@ class RedisStore:
         return await self._call(count)
 
     async def close(self) -> None:
+        if self._recovery is not None:
+            self._recovery.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._recovery
         await self.client.aclose()
 
     async def _delete_all(self) -> int:
@@ -150,14 +155,33 @@ class RedisStore:
                 self._must_flush = False
             result = await operation()
         except (RedisError, OSError) as error:
-            if not self._down:
-                logger.warning(
-                    "Response cache: Redis unreachable (%s); serving uncached until it is back", error
-                )
-            self._down = True
-            self._retry_at = time.monotonic() + self.retry_interval
+            self._failed(error)
             raise StoreUnavailable(str(error)) from error
         if self._down:
             logger.warning("Response cache: Redis is reachable again")
             self._down = False
         return result
+
+    def _failed(self, error: Exception) -> None:
+        if not self._down:
+            logger.warning("Response cache: Redis unreachable (%s); serving uncached until it is back", error)
+        self._down = True
+        self._must_flush = True
+        self._retry_at = time.monotonic() + self.retry_interval
+        if self._recovery is None or self._recovery.done():
+            self._recovery = asyncio.get_running_loop().create_task(self._recover())
+
+    async def _recover(self) -> None:
+        """Deletes the possibly stale entries as soon as Redis answers again."""
+        while self._must_flush:
+            await asyncio.sleep(max(self.retry_interval, 0.05))
+            if not self._must_flush:
+                return
+            try:
+                await self._delete_all()
+            except (RedisError, OSError):
+                continue
+            self._must_flush = False
+            if self._down:
+                logger.warning("Response cache: Redis is reachable again; dropped what may be stale")
+                self._down = False
