@@ -4,7 +4,10 @@ for the code under test while the real server keeps running for everyone else.""
 from __future__ import annotations
 
 import asyncio
+import threading
+from collections.abc import Coroutine
 from contextlib import suppress
+from typing import Any
 
 
 class TcpProxy:
@@ -62,3 +65,33 @@ class TcpProxy:
         finally:
             sink.close()
             self._writers.discard(sink)
+
+
+class ThreadedTcpProxy:
+    """The same forwarder on an event loop of its own thread, for synchronous tests that run the
+    code under test in other processes."""
+
+    def __init__(self, target_host: str, target_port: int) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.proxy = TcpProxy(target_host, target_port)
+
+    @property
+    def url(self) -> str:
+        return self.proxy.url
+
+    def start(self) -> None:
+        self._run(self.proxy.start())
+
+    def cut(self) -> None:
+        self._run(self.proxy.cut())
+
+    def close(self) -> None:
+        self._run(self.proxy.close())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=5)
+        self.loop.close()
+
+    def _run(self, operation: Coroutine[Any, Any, None]) -> None:
+        asyncio.run_coroutine_threadsafe(operation, self.loop).result(timeout=10)
