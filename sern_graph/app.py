@@ -45,6 +45,7 @@ from sern_graph.limits.text import NulTextRefusal
 from sern_graph.limits.timeout import ExecutionTimeLimit
 from sern_graph.limits.tokens import TokenLimit
 from sern_graph.persisted import PersistedQueryGraphQL
+from sern_graph.persisted.redis_store import RedisDocumentStore
 from sern_graph.planned.extension import PlannedExecution
 from sern_graph.response_cache.cache import ResponseCache
 from sern_graph.response_cache.invalidation import purge_on_content_events
@@ -67,8 +68,20 @@ class SernGraphQL(
             graphql_ide="graphiql",
             allow_queries_via_get=True,
             trusted_documents=settings.trusted_documents,
+            persisted_queries=(
+                RedisDocumentStore(settings.redis_url, settings.persisted_queries_prefix)
+                if settings.redis_url
+                else None
+            ),
         )
         self.settings = settings
+
+    async def close(self) -> None:
+        """Closes the Redis clients of the response cache and the persisted documents."""
+        if self.response_cache is not None:
+            await self.response_cache.close()
+        if isinstance(self.persisted_queries, RedisDocumentStore):
+            await self.persisted_queries.close()
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         actor = request.scope.get("user")
@@ -162,8 +175,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                     await scheduler
             if relay is not None:
                 await relay.close()
-            if graphql.response_cache is not None:
-                await graphql.response_cache.close()
+            await graphql.close()
             await security.close()
             await db.disconnect()
 
@@ -192,4 +204,5 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         lifespan=lifespan,
     )
     app.state.security = security
+    app.state.graphql = graphql
     return app

@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     response_cache_prefix: str = Field(
         default="sern:rc", description="Prefix of the response cache's Redis keys."
     )
+    persisted_queries_prefix: str = Field(
+        default="sern:apq", description="Prefix of the Redis keys of persisted (APQ) documents."
+    )
     redis_url: str | None = Field(
         default=None,
         description="redis://host:port/db: response cache, rate limits, admin sign-in state and content "
@@ -149,7 +152,7 @@ class Settings(BaseSettings):
         default=None,
         description="When set, /metrics answers only requests with `Authorization: Bearer <token>`.",
     )
-    shutdown_timeout: float = Field(
+    shutdown_timeout: int = Field(
         default=20,
         gt=0,
         description="Seconds `serve` waits for in-flight requests after SIGTERM before closing them.",

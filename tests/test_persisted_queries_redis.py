@@ -1,0 +1,104 @@
+"""Persisted (APQ) documents shared by replicas through Redis, and what happens without it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import httpx
+import pytest
+from redis.asyncio import Redis
+from starlette.applications import Starlette
+
+from sern_graph.app import create_app
+from sern_graph.persisted.redis_store import RedisDocumentStore
+from sern_graph.response_cache.redis_store import connect
+from sern_graph.settings import Settings
+from tests.test_persisted_queries import QUERY, error_code, get, persisted, post, sha256
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
+UNREACHABLE_URL = "redis://127.0.0.1:1/0"
+
+Opener = Callable[..., Awaitable[httpx.AsyncClient]]
+
+
+@pytest.fixture
+async def prefix() -> AsyncIterator[str]:
+    name = f"sern-test-apq-{uuid.uuid4().hex[:12]}"
+    yield name
+    client = Redis.from_url(REDIS_URL)
+    keys = [key async for key in client.scan_iter(match=f"{name}:*")]
+    if keys:
+        await client.delete(*keys)
+    await client.aclose()
+
+
+@pytest.fixture
+async def open_replica(settings: Settings) -> AsyncIterator[Opener]:
+    """Opens app instances (replicas in one process) with changed settings; closes them after."""
+    opened: list[tuple[Starlette, httpx.AsyncClient]] = []
+
+    async def opener(**update: Any) -> httpx.AsyncClient:
+        # The response cache stays off: every answer here must come from running the document.
+        app = create_app(
+            settings.model_copy(update={"response_cache": False, **update}), manage_database=False
+        )
+        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
+        opened.append((app, client))
+        return client
+
+    yield opener
+    for app, client in opened:
+        await client.aclose()
+        await app.state.graphql.close()
+        await app.state.security.close()
+
+
+async def test_a_document_registered_through_one_replica_runs_by_hash_through_another(
+    open_replica: Opener, prefix: str
+) -> None:
+    a = await open_replica(redis_url=REDIS_URL, persisted_queries_prefix=prefix)
+    b = await open_replica(redis_url=REDIS_URL, persisted_queries_prefix=prefix)
+    registered = await post(a, {"query": QUERY, "extensions": persisted(QUERY)})
+    assert registered.status_code == 200
+
+    by_hash = await get(b, extensions=persisted(QUERY))
+    assert by_hash.status_code == 200, by_hash.text
+    assert by_hash.json() == registered.json()
+
+
+async def test_without_redis_each_process_knows_only_its_own_documents(open_replica: Opener) -> None:
+    a = await open_replica()
+    b = await open_replica()
+    await post(a, {"query": QUERY, "extensions": persisted(QUERY)})
+    assert error_code(await get(b, extensions=persisted(QUERY))) == "PERSISTED_QUERY_NOT_FOUND"
+    assert (await get(a, extensions=persisted(QUERY))).status_code == 200
+
+
+async def test_with_redis_unreachable_a_process_still_serves_the_documents_it_was_sent(
+    open_replica: Opener,
+) -> None:
+    a = await open_replica(redis_url=UNREACHABLE_URL)
+    registered = await post(a, {"query": QUERY, "extensions": persisted(QUERY)})
+    assert registered.status_code == 200
+    by_hash = await get(a, extensions=persisted(QUERY))
+    assert by_hash.json() == registered.json()
+
+
+async def test_documents_once_read_are_served_from_the_process_without_redis(prefix: str) -> None:
+    writer = RedisDocumentStore(REDIS_URL, prefix)
+    reader = RedisDocumentStore(REDIS_URL, prefix)
+    try:
+        await writer.set(sha256(QUERY), QUERY)
+        assert await reader.get(sha256(QUERY)) == QUERY
+        reachable, reader.client = reader.client, connect(UNREACHABLE_URL)
+        assert await reader.get(sha256(QUERY)) == QUERY
+        assert await reader.get(sha256("{ other }")) is None
+        await reader.client.aclose()
+        reader.client = reachable
+        ttl = await writer.client.ttl(f"{prefix}:{sha256(QUERY)}")
+        assert 0 < ttl <= writer.ttl
+    finally:
+        await writer.close()
+        await reader.close()
