@@ -44,6 +44,8 @@ from sern_graph.limits.request_body import StrictBodyGraphQL
 from sern_graph.limits.text import NulTextRefusal
 from sern_graph.limits.timeout import ExecutionTimeLimit
 from sern_graph.limits.tokens import TokenLimit
+from sern_graph.observability.operations import ObservedGraphQL, OperationRecorder
+from sern_graph.observability.stack import Observability
 from sern_graph.persisted import PersistedQueryGraphQL
 from sern_graph.persisted.redis_store import RedisDocumentStore
 from sern_graph.planned.extension import PlannedExecution
@@ -56,6 +58,7 @@ from sern_graph.settings import Settings, get_settings
 
 class SernGraphQL(
     StrictBodyGraphQL[Context, None],
+    ObservedGraphQL[Context, None],
     PersistedQueryGraphQL[Context, None],
     ResponseCachingGraphQL[Context, None],
 ):
@@ -113,6 +116,8 @@ def build_schema(settings: Settings) -> Schema:
     sizes = PageSizes(settings.default_page_size, settings.max_page_size, settings.query_cost_list_size)
     return schema.build_schema(
         [
+            # First, so it sees the operation's name and type whatever the others do.
+            OperationRecorder,
             lambda: TokenLimit(settings.max_tokens),
             lambda: IntrospectionPolicy(settings.anonymous_introspection),
             lambda: ParserCache(maxsize=256),
@@ -184,6 +189,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     if graphql.response_cache is not None:
         graphql.response_cache.stop_purging = purge_on_content_events(graphql.response_cache)
     security = Security(settings, "/graphql")
+    observability = Observability(settings)
+    observability.observe(graphql)
     app = Starlette(
         debug=settings.debug,
         routes=[
@@ -195,6 +202,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         ],
         middleware=[
             Middleware(RequestIdMiddleware),
+            *observability.middleware,
             *security.before_auth,
             Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, path="/graphql"),
             Middleware(HttpCacheMiddleware),
@@ -205,4 +213,5 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     )
     app.state.security = security
     app.state.graphql = graphql
+    app.state.metrics = observability.metrics
     return app

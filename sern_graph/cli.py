@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from pathlib import Path
 
 import click
@@ -12,6 +11,7 @@ import uvicorn
 from sern_graph import db
 from sern_graph.accounts.cli import COMMANDS as ACCOUNT_COMMANDS
 from sern_graph.backup.cli import COMMANDS as BACKUP_COMMANDS
+from sern_graph.observability.logs import configure_logging
 from sern_graph.persisted.cli import COMMANDS as PERSISTED_COMMANDS
 from sern_graph.seed.loader import SeedReport, seed
 from sern_graph.settings import Settings, get_settings
@@ -42,8 +42,7 @@ async def prepare_database(settings: Settings) -> None:
 
 @click.group(help="sern-graph: the SERN network graph as a headless CMS with a GraphQL API.")
 def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("tortoise").setLevel(logging.WARNING)
+    configure_logging(get_settings())
 
 
 @main.command(help="Serve the API (GraphiQL at /graphql); migrates and seeds an empty database first.")
@@ -61,6 +60,9 @@ def serve(host: str | None, port: int | None) -> None:
         host=host or settings.host,
         port=port or settings.port,
         timeout_graceful_shutdown=settings.shutdown_timeout,
+        # Our access log and log configuration (observability/) replace uvicorn's.
+        access_log=False,
+        log_config=None,
     )
 
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from sern_graph.observability.request_record import count_statement
 from sern_graph.response_cache.statements import tables_read
 
 
@@ -78,6 +79,7 @@ def depends_on_caller() -> None:
 
 def observe_statement(sql: str) -> None:
     """Records the tables an SQL statement reads; called for every statement sent."""
+    count_statement()
     dependencies = _recording.get()
     if dependencies is None:
         return

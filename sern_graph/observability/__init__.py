@@ -1,0 +1,1 @@
+"""Metrics at /metrics (Prometheus), structured logs and the access log."""
