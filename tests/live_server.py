@@ -36,6 +36,7 @@ BROWSER_TIMEOUT_MS = 30_000
 class Server:
     base_url: str
     log: Path
+    process: subprocess.Popen[bytes]
 
 
 def require_chromium() -> None:
@@ -90,7 +91,7 @@ def live_server(directory: Path, env: Mapping[str, str]) -> Iterator[Server]:
         process = subprocess.Popen(command, env=dict(env), stdout=log_file, stderr=subprocess.STDOUT)
         try:
             _wait_until_healthy(process, base_url, log)
-            yield Server(base_url=base_url, log=log)
+            yield Server(base_url=base_url, log=log, process=process)
         finally:
             process.terminate()
             try:
