@@ -60,6 +60,9 @@ def serve(host: str | None, port: int | None) -> None:
         host=host or settings.host,
         port=port or settings.port,
         timeout_graceful_shutdown=settings.shutdown_timeout,
+        # X-Forwarded-Proto (https behind a TLS proxy: Secure admin cookies) and X-Forwarded-For are
+        # believed from these proxies only; unset, uvicorn's default, loopback.
+        forwarded_allow_ips=list(settings.trusted_proxies) or None,
         # Our access log and log configuration (observability/) replace uvicorn's.
         access_log=False,
         log_config=None,
