@@ -11,14 +11,13 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.websockets import WebSocket
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema import Schema
-from tortoise import Tortoise
 
-from sern_graph import db, schema
+from sern_graph import db, health, schema
 from sern_graph.accounts.actor import ANONYMOUS, Actor
 from sern_graph.accounts.authentication import TokenBackend, refuse
 from sern_graph.admin import ADMIN_PATH, admin_app
@@ -140,18 +139,6 @@ def build_schema(settings: Settings) -> Schema:
     )
 
 
-async def healthz(_: Request) -> Response:
-    return JSONResponse({"status": "ok"})
-
-
-async def readyz(_: Request) -> Response:
-    try:
-        await Tortoise.get_connection("default").execute_query("SELECT 1")
-    except Exception:  # noqa: BLE001 - any failure means "not ready"; the probe only needs the verdict
-        return JSONResponse({"status": "unavailable"}, status_code=503)
-    return JSONResponse({"status": "ok"})
-
-
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
     """The ASGI app; with `manage_database`, its lifespan opens and closes the tortoise connections,
     runs the publishing scheduler and, with Redis, relays content events between replicas."""
@@ -197,8 +184,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Mount("/graphiql-assets", app=assets_app(), name="graphiql-assets"),
             Mount(ADMIN_PATH, app=admin_app(settings), name="admin"),
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
+            *health.routes(),
         ],
         middleware=[
             Middleware(RequestIdMiddleware),

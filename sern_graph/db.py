@@ -7,6 +7,7 @@ from typing import Any
 
 from aerich import Command
 from tortoise import Tortoise
+from tortoise.exceptions import OperationalError
 
 from sern_graph.response_cache.engines import observed_connection
 from sern_graph.settings import Settings
@@ -68,6 +69,26 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 def migration_command(settings: Settings) -> Command:
     return Command(tortoise_config(settings), app="models", location=str(MIGRATIONS_DIR))
+
+
+def shipped_migrations() -> list[str]:
+    """This package's migration files in the order aerich applies them, named as it records them."""
+    names = [path.name for path in (MIGRATIONS_DIR / "models").glob("*.py")]
+    versions = [name for name in names if "_" in name and name.split("_", 1)[0].isdigit()]
+    return sorted(versions, key=lambda name: int(name.split("_", 1)[0]))
+
+
+async def pending_migrations() -> list[str]:
+    """The shipped migrations the connected database has no record of in aerich's table, in order."""
+    try:
+        # "models": the app `migration_command` migrates.
+        rows = await Tortoise.get_connection("default").execute_query_dict(
+            """SELECT "version" FROM "aerich" WHERE "app" = 'models'"""
+        )
+    except OperationalError:  # No aerich table: the first migration, which creates it, has not run.
+        rows = []
+    applied = {row["version"] for row in rows}
+    return [name for name in shipped_migrations() if name not in applied]
 
 
 async def migrate(settings: Settings) -> list[str]:

@@ -91,20 +91,6 @@ async def test_graphiql_page_not_served_for_json_clients(client: httpx.AsyncClie
     assert not response.headers.get("content-type", "").startswith("text/html")
 
 
-async def test_healthz_is_ok(client: httpx.AsyncClient) -> None:
-    response = await client.get("/healthz")
-
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
-
-
-async def test_readyz_is_ok_with_database(client: httpx.AsyncClient) -> None:
-    response = await client.get("/readyz")
-
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
-
-
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
 async def test_graphql_other_methods_not_allowed(client: httpx.AsyncClient, method: str) -> None:
     response = await client.request(method, "/graphql", json={"query": "{ themes { slug } }"})
