@@ -20,7 +20,7 @@ from strawberry.schema import Schema
 from sern_graph import db, health, schema
 from sern_graph.accounts.actor import ANONYMOUS, Actor
 from sern_graph.accounts.authentication import TokenBackend, refuse
-from sern_graph.admin import ADMIN_PATH, admin_app
+from sern_graph.admin import ADMIN_PATH, admin_app, close_admin
 from sern_graph.content import scheduling
 from sern_graph.content.event_relay import RedisEventRelay
 from sern_graph.content.preview_request import PreviewExtension
@@ -169,6 +169,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 await relay.close()
             await graphql.close()
             await security.close()
+            await close_admin(admin)
             await db.disconnect()
 
     graphql = SernGraphQL(build_schema(settings), settings)
@@ -178,12 +179,13 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     security = Security(settings, "/graphql")
     observability = Observability(settings)
     observability.observe(graphql)
+    admin = admin_app(settings)
     app = Starlette(
         debug=settings.debug,
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Mount("/graphiql-assets", app=assets_app(), name="graphiql-assets"),
-            Mount(ADMIN_PATH, app=admin_app(settings), name="admin"),
+            Mount(ADMIN_PATH, app=admin, name="admin"),
             *health.routes(),
         ],
         middleware=[

@@ -28,18 +28,21 @@ from sern_graph.admin.link_views import links_view
 from sern_graph.admin.pages import ADMIN_PATH, AdminState, SignInRequired, render
 from sern_graph.admin.revision_views import diff_view, history_view, restore_view
 from sern_graph.admin.sessions import Sessions
+from sern_graph.admin.shared_state import admin_store
 from sern_graph.admin.signin_views import sign_in, sign_in_page, sign_out
 from sern_graph.admin.signing import Signer
 from sern_graph.admin.throttle import SignInThrottle
 from sern_graph.core.errors import Forbidden
 from sern_graph.settings import Settings
 
-__all__ = ["ADMIN_PATH", "admin_app"]
+__all__ = ["ADMIN_PATH", "admin_app", "close_admin"]
 
 ENTRY = "/{kind:str}/{pk:int}"
 
 
 def admin_app(settings: Settings) -> Starlette:
+    """The admin UI; the app that mounts it calls `close_admin` on shutdown (a mounted app's
+    lifespan does not run)."""
     routes = [
         Route("/", dashboard_view),
         Route("/signin", sign_in_page, methods=["GET"]),
@@ -70,8 +73,17 @@ def admin_app(settings: Settings) -> Starlette:
         },
     )
     signer = Signer(settings.admin_secret_key)
-    app.state.admin = AdminState(signer=signer, sessions=Sessions(signer), throttle=SignInThrottle())
+    store = admin_store(settings)
+    app.state.admin = AdminState(
+        signer=signer, store=store, sessions=Sessions(signer, store), throttle=SignInThrottle(store)
+    )
     return app
+
+
+async def close_admin(app: Starlette) -> None:
+    """Closes the admin's connection to Redis, if it has one."""
+    state: AdminState = app.state.admin
+    await state.store.close()
 
 
 async def _to_sign_in(request: Request, _: Exception) -> Response:

@@ -18,6 +18,7 @@ from sern_graph.admin.fields import LOCALE_NAMES
 from sern_graph.admin.forms import read_form
 from sern_graph.admin.registry import ADMIN_KINDS
 from sern_graph.admin.sessions import Session, Sessions
+from sern_graph.admin.shared_state import AdminStore
 from sern_graph.admin.signing import Signer
 from sern_graph.admin.throttle import SignInThrottle
 
@@ -28,6 +29,7 @@ TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 @dataclass(frozen=True)
 class AdminState:
     signer: Signer
+    store: AdminStore
     sessions: Sessions
     throttle: SignInThrottle
 

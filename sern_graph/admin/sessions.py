@@ -13,6 +13,7 @@ from starlette.responses import Response
 from sern_graph.accounts.actor import Actor
 from sern_graph.accounts.models import Role, User
 from sern_graph.accounts.permissions import permissions_of
+from sern_graph.admin.shared_state import AdminStore
 from sern_graph.admin.signing import Signer
 
 COOKIE = "sern_admin_session"
@@ -26,15 +27,18 @@ class Session:
     session_id: str
     user: User
     actor: Actor
+    # When the cookie was signed (seconds since the epoch).
+    issued: int
 
 
 class Sessions:
-    """Issues and reads session cookies. Sign-out ends a session everywhere this process serves;
-    the list of ended sessions is in memory, so another replica accepts the cookie until it expires."""
+    """Issues and reads session cookies. Sign-out records the session as ended in the admin store
+    (shared_state.py): with Redis, every replica then refuses the cookie; without it, or while
+    Redis is unreachable, only the replicas that know of the sign-out do, until the cookie expires."""
 
-    def __init__(self, signer: Signer) -> None:
+    def __init__(self, signer: Signer, store: AdminStore) -> None:
         self.signer = signer
-        self._ended: dict[str, float] = {}
+        self.store = store
 
     def start(self, request: Request, response: Response, user: User) -> None:
         data = {
@@ -53,26 +57,28 @@ class Sessions:
             secure=request.url.scheme == "https",
         )
 
-    def end(self, session: Session, response: Response) -> None:
-        now = time.time()
-        self._ended = {key: until for key, until in self._ended.items() if until > now}
-        self._ended[session.session_id] = now + LIFETIME_S
+    async def end(self, session: Session, response: Response) -> None:
+        remaining = session.issued + LIFETIME_S - time.time()
+        await self.store.end_session(session.session_id, max(remaining, 1.0))
         response.delete_cookie(COOKIE, path="/admin")
 
     async def current(self, request: Request) -> Session | None:
         """The session of the request, if it is valid and its user may still use the admin."""
         data = self.signer.unsign(_PURPOSE, request.cookies.get(COOKIE, ""))
-        if data is None or time.time() - int(data.get("issued", 0)) > LIFETIME_S:
+        if data is None:
+            return None
+        issued = int(data.get("issued", 0))
+        if time.time() - issued > LIFETIME_S:
             return None
         session_id = str(data.get("session", ""))
-        if session_id in self._ended:
+        if await self.store.session_ended(session_id):
             return None
         user = await User.get_or_none(id=int(data.get("user", 0)))
         if user is None or not user.is_active or user.role not in ADMIN_ROLES:
             return None
         if data.get("password") != self._fingerprint(user):
             return None
-        return Session(session_id=session_id, user=user, actor=actor_of(user))
+        return Session(session_id=session_id, user=user, actor=actor_of(user), issued=issued)
 
     def _fingerprint(self, user: User) -> str:
         # A new password ends the sessions started with the old one.

@@ -40,7 +40,7 @@ async def sign_in(request: Request) -> Response:
     password = str(form.get("password", ""))
     state = admin_state(request)
     keys = (f"user:{username.lower()}", f"address:{request.client.host if request.client else '-'}")
-    wait = state.throttle.locked_for(*keys)
+    wait = await state.throttle.locked_for(*keys)
     if wait > 0:
         minutes = ceil(wait / 60)
         message = f"Too many failed attempts. Try again in {minutes} minute{'s' if minutes > 1 else ''}."
@@ -49,9 +49,9 @@ async def sign_in(request: Request) -> Response:
     password_hash = user.password_hash if user is not None else _decoy_hash()
     correct = await run_in_threadpool(passwords.verify_password, password_hash, password)
     if user is None or not correct or not user.is_active:
-        state.throttle.failed(*keys)
+        await state.throttle.failed(*keys)
         return _form(request, username, WRONG, status_code=401, next_page=str(form.get("next", "")))
-    state.throttle.succeeded(keys[0])
+    await state.throttle.succeeded(keys[0])
     if user.role not in ADMIN_ROLES:
         return _form(request, username, "Your account's role cannot use the admin.", status_code=403)
     response = RedirectResponse(_next_page(str(form.get("next", ""))), status_code=303)
@@ -63,7 +63,7 @@ async def sign_out(request: Request) -> Response:
     session = await signed_in(request)
     await posted(request, session)
     response = RedirectResponse(f"{ADMIN_PATH}/signin?signed_out=1", status_code=303)
-    admin_state(request).sessions.end(session, response)
+    await admin_state(request).sessions.end(session, response)
     return response
 
 
