@@ -4,7 +4,6 @@ by every app instance; with Redis unreachable, each instance still signs in and 
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -21,10 +20,8 @@ from sern_graph.admin.throttle import FREE_FAILURES, SignInThrottle, lock_s
 from sern_graph.app import create_app
 from sern_graph.settings import Settings
 from tests.admin_support import csrf_of, make_user, sign_in
+from tests.redis_support import REDIS_URL, UNREACHABLE_URL, delete_keys, unique_prefix
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
-# Nothing listens on port 1: connections are refused at once.
-UNREACHABLE_URL = "redis://127.0.0.1:1/0"
 WRONG = "not the password at all"
 
 
@@ -39,13 +36,9 @@ class Clock:
 @pytest.fixture
 async def prefix() -> AsyncIterator[str]:
     """A Redis key prefix of this test alone; its keys are deleted afterwards."""
-    name = f"test-admin-{uuid.uuid4().hex}"
+    name = unique_prefix("admin")
     yield name
-    client = Redis.from_url(REDIS_URL)
-    keys = [key async for key in client.scan_iter(match=f"{name}:*")]
-    if keys:
-        await client.delete(*keys)
-    await client.aclose()
+    await delete_keys(name)
 
 
 @pytest.fixture

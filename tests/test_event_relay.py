@@ -16,9 +16,9 @@ from redis.asyncio import Redis
 from sern_graph.content import events
 from sern_graph.content.event_relay import RedisEventRelay
 from sern_graph.content.events import ContentEvent
+from tests.redis_support import REDIS_URL
 from tests.tcp_proxy import TcpProxy
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
 WAIT_S = 5.0
 
 

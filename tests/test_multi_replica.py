@@ -28,9 +28,9 @@ from redis.asyncio import Redis
 
 from tests.databases import backend, drop_database, empty_database
 from tests.live_server import Server, live_server, sern_graph_command
+from tests.redis_support import REDIS_URL
 from tests.tcp_proxy import ThreadedTcpProxy
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
 CYCLES = 20
 THEME_SLUG = "test-replicas"
 

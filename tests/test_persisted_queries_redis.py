@@ -2,36 +2,29 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import httpx
 import pytest
-from redis.asyncio import Redis
 from starlette.applications import Starlette
 
 from sern_graph.app import create_app
 from sern_graph.persisted.redis_store import RedisDocumentStore
 from sern_graph.response_cache.redis_store import connect
 from sern_graph.settings import Settings
+from tests.redis_support import REDIS_URL, UNREACHABLE_URL, delete_keys, unique_prefix
 from tests.test_persisted_queries import QUERY, error_code, get, persisted, post, sha256
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
-UNREACHABLE_URL = "redis://127.0.0.1:1/0"
 
 Opener = Callable[..., Awaitable[httpx.AsyncClient]]
 
 
 @pytest.fixture
 async def prefix() -> AsyncIterator[str]:
-    name = f"sern-test-apq-{uuid.uuid4().hex[:12]}"
+    """A Redis key prefix of this test alone; its keys are deleted afterwards."""
+    name = unique_prefix("apq")
     yield name
-    client = Redis.from_url(REDIS_URL)
-    keys = [key async for key in client.scan_iter(match=f"{name}:*")]
-    if keys:
-        await client.delete(*keys)
-    await client.aclose()
+    await delete_keys(name)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -29,10 +28,8 @@ from sern_graph.security.client_address import ClientAddress, parse_networks
 from sern_graph.security.memory_buckets import MemoryBuckets
 from sern_graph.security.redis_buckets import RedisBuckets
 from sern_graph.settings import Settings
+from tests.redis_support import REDIS_URL, UNREACHABLE_URL, delete_keys, unique_prefix
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
-# Nothing listens on port 1: connections are refused at once.
-UNREACHABLE_URL = "redis://127.0.0.1:1/0"
 QUERY = {"query": "{ themes { slug } }"}
 # Three requests at once, then one a second: a test never waits long enough for a refill to matter.
 TIGHT = {"rate_limit_per_address": 60, "rate_limit_address_burst": 3, "rate_limit_exempt": ()}
@@ -66,13 +63,9 @@ async def open_app(settings: Settings) -> AsyncIterator[Any]:
 @pytest.fixture
 async def prefix() -> AsyncIterator[str]:
     """A Redis key prefix of this test alone; its keys are deleted afterwards."""
-    name = f"sern-test-rl-{uuid.uuid4().hex[:12]}"
+    name = unique_prefix("rl")
     yield name
-    client = Redis.from_url(REDIS_URL)
-    keys = [key async for key in client.scan_iter(match=f"{name}:*")]
-    if keys:
-        await client.delete(*keys)
-    await client.aclose()
+    await delete_keys(name)
 
 
 @pytest.fixture

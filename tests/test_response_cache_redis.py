@@ -6,13 +6,11 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any, ClassVar
 
 import pytest
-from redis.asyncio import Redis
 
 from sern_graph.accounts import services as accounts
 from sern_graph.accounts.models import ApiToken, Role
@@ -24,6 +22,7 @@ from sern_graph.response_cache.redis_store import RedisStore, connect
 from sern_graph.response_cache.store import Entry, MemoryStore, StoreUnavailable
 from sern_graph.response_cache.tags import purge_tags
 from sern_graph.settings import Settings
+from tests.redis_support import REDIS_URL, UNREACHABLE_URL, delete_keys, unique_prefix
 from tests.test_response_cache import (
     COUNTRIES,
     ORGANISATION,
@@ -33,21 +32,13 @@ from tests.test_response_cache import (
     published_organisation,
 )
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
-# Nothing listens on port 1: connections are refused at once.
-UNREACHABLE_URL = "redis://127.0.0.1:1/0"
-
 
 @pytest.fixture
 async def prefix() -> AsyncIterator[str]:
-    """A key prefix of this test alone; its keys are deleted afterwards."""
-    name = f"sern-test-{uuid.uuid4().hex[:12]}"
+    """A Redis key prefix of this test alone; its keys are deleted afterwards."""
+    name = unique_prefix("rc")
     yield name
-    client = Redis.from_url(REDIS_URL)
-    keys = [key async for key in client.scan_iter(match=f"{name}:*")]
-    if keys:
-        await client.delete(*keys)
-    await client.aclose()
+    await delete_keys(name)
 
 
 @pytest.fixture
