@@ -9,6 +9,7 @@ from aerich import Command
 from tortoise import Tortoise
 from tortoise.exceptions import OperationalError
 
+from sern_graph import sqlite_snapshot
 from sern_graph.response_cache.engines import observed_connection
 from sern_graph.settings import Settings
 
@@ -67,18 +68,18 @@ def dialect() -> str:
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
-def migration_command(settings: Settings) -> Command:
-    return Command(tortoise_config(settings), app="models", location=str(MIGRATIONS_DIR))
+def migration_command(settings: Settings, location: Path = MIGRATIONS_DIR) -> Command:
+    return Command(tortoise_config(settings), app="models", location=str(location))
 
 
-def shipped_migrations() -> list[str]:
+def shipped_migrations(location: Path = MIGRATIONS_DIR) -> list[str]:
     """This package's migration files in the order aerich applies them, named as it records them."""
-    names = [path.name for path in (MIGRATIONS_DIR / "models").glob("*.py")]
+    names = [path.name for path in (location / "models").glob("*.py")]
     versions = [name for name in names if "_" in name and name.split("_", 1)[0].isdigit()]
     return sorted(versions, key=lambda name: int(name.split("_", 1)[0]))
 
 
-async def pending_migrations() -> list[str]:
+async def pending_migrations(location: Path = MIGRATIONS_DIR) -> list[str]:
     """The shipped migrations the connected database has no record of in aerich's table, in order."""
     try:
         # "models": the app `migration_command` migrates.
@@ -88,16 +89,30 @@ async def pending_migrations() -> list[str]:
     except OperationalError:  # No aerich table: the first migration, which creates it, has not run.
         rows = []
     applied = {row["version"] for row in rows}
-    return [name for name in shipped_migrations() if name not in applied]
+    return [name for name in shipped_migrations(location) if name not in applied]
 
 
-async def migrate(settings: Settings) -> list[str]:
-    """Applies the migrations the database has not had yet; returns their file names."""
+async def migrate(settings: Settings, location: Path = MIGRATIONS_DIR) -> list[str]:
+    """Applies the migrations the database has not had yet; returns their file names. A failed
+    migration leaves the database as it was (PostgreSQL's transaction; a copy for SQLite)."""
+    database_file = sqlite_snapshot.sqlite_file(settings.database_url)
+    snapshot = None
+    failed = False
     # Not `async with Command(...)`: its enter and init would each set up tortoise once more.
     await connect(settings)
     try:
-        command = migration_command(settings)
+        command = migration_command(settings, location)
+        if database_file is not None and await pending_migrations(location):
+            snapshot = sqlite_snapshot.take(database_file)
         await command.init()
         return await command.upgrade(run_in_transaction=True)
+    except BaseException:
+        failed = True
+        raise
     finally:
         await disconnect()
+        if snapshot is not None and database_file is not None:
+            if failed:
+                sqlite_snapshot.restore(snapshot, database_file)
+            else:
+                snapshot.unlink()
