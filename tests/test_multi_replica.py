@@ -2,17 +2,21 @@
 PostgreSQL database and one Redis (shared response cache, rate limits, admin state, content events).
 
 A write through one replica must be visible through the other in the very next request, although
-that replica had the answer in the shared cache a moment before; a restart of a replica loses nothing
-and lets its in-flight request finish. The PostgreSQL run of the suite runs this; the SQLite run skips
+that replica had the answer in the shared cache a moment before; with readers on one replica while
+the other writes, no read that started after a write returned shows an older value; Redis going
+away and coming back serves nothing stale; a restart of a replica loses nothing and lets its
+in-flight request finish. The PostgreSQL run of the suite runs this; the SQLite run skips
 it (one SQLite file is not a deployment with replicas).
 """
 
 from __future__ import annotations
 
+import bisect
 import os
 import signal
 import socket
 import subprocess
+import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -32,6 +36,8 @@ from tests.redis_support import REDIS_URL
 from tests.tcp_proxy import ThreadedTcpProxy
 
 CYCLES = 20
+CONCURRENT_WRITES = 30
+READERS = 3
 THEME_SLUG = "test-replicas"
 
 THEME_PAGE = """
@@ -210,13 +216,23 @@ def test_writes_on_one_replica_are_read_on_the_other_at_once_and_a_restart_loses
         assert tally.warm_hits == CYCLES, "the reads before each write must come from the cache"
         assert tally.stale == 0, tally
 
+        # Readers on B while A writes: no read that starts after a write has returned sees an older name.
+        theme, concurrent = _read_while_writing(http, a, b, theme, editor)
+        tally.writes += 2 * CONCURRENT_WRITES
+        tally.cross_reads += concurrent.reads
+        tally.stale += concurrent.stale
+        assert concurrent.hits > 0, "some of the concurrent reads must come from the cache"
+        assert concurrent.stale == 0, concurrent
+        print(f"\nconcurrent phase: {concurrent}")
+
         # Every replica hears every other's content events over Redis (after the fact, as pub/sub does).
         _wait_for_remote_events(http, b, at_least=CYCLES + 2)
 
         # Redis goes away: both replicas keep serving and writing, uncached, and recover by themselves
         # without serving what the writes during the outage made stale.
         deployment.redis.cut()
-        assert public_name(http, b) == (f"Replicas {CYCLES}", "bypass", f"Replicas {CYCLES}")
+        current = f"Concurrent {CONCURRENT_WRITES}"
+        assert public_name(http, b) == (current, "bypass", current)
         theme = rename(http, a, theme, "Replicas during outage", editor)
         tally.writes += 2
         tally.stale += _stale_reads(http, b, "Replicas during outage", tally)
@@ -268,6 +284,50 @@ def test_writes_on_one_replica_are_read_on_the_other_at_once_and_a_restart_loses
         f"\nmulti-replica: {tally.writes} writes, {tally.cross_reads} cross-replica reads, "
         f"{tally.stale} stale"
     )
+
+
+@dataclass
+class Concurrent:
+    reads: int = 0
+    hits: int = 0
+    stale: int = 0
+
+
+def _read_while_writing(
+    http: httpx.Client, writer: Server, reader: Server, theme: dict[str, Any], editor: dict[str, str]
+) -> tuple[dict[str, Any], Concurrent]:
+    """Renames the theme CONCURRENT_WRITES times through `writer` while READERS threads read it
+    through `reader`; a read is stale when it started after write k had returned but shows less."""
+    returned_at: list[float] = []
+    observations: list[tuple[float, int, str]] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        with httpx.Client(trust_env=False, timeout=30.0) as client:
+            while not stop.is_set():
+                started = time.monotonic()
+                page, response = post(client, reader, THEME_PAGE, {"slug": THEME_SLUG}, {})
+                name = page["theme"]["name"]
+                seen = int(name.removeprefix("Concurrent ")) if name.startswith("Concurrent ") else 0
+                observations.append((started, seen, response.headers["sern-cache"]))
+
+    threads = [threading.Thread(target=read) for _ in range(READERS)]
+    for thread in threads:
+        thread.start()
+    try:
+        for number in range(1, CONCURRENT_WRITES + 1):
+            theme = rename(http, writer, theme, f"Concurrent {number}", editor)
+            returned_at.append(time.monotonic())
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+    result = Concurrent(reads=len(observations))
+    for started, seen, outcome in observations:
+        result.hits += outcome == "hit"
+        result.stale += seen < bisect.bisect_right(returned_at, started)
+    return theme, result
 
 
 def _stale_reads(http: httpx.Client, server: Server, expected: str, tally: Tally) -> int:
