@@ -102,6 +102,7 @@ async def deployment(tmp_path: Path) -> AsyncIterator[Deployment]:
         "SERN_MIGRATE_ON_START": "false",
         "SERN_SEED_ON_START": "false",
         "SERN_SCHEDULER_INTERVAL": "0",
+        "SERN_LOG_FORMAT": "json",
     }
     run(env, "migrate", "--seed-if-empty")
     created = run(env, "create-token", "--name", "test replicas editor", "--role", "editor")
@@ -279,6 +280,14 @@ def test_writes_on_one_replica_are_read_on_the_other_at_once_and_a_restart_loses
         assert revisions["theme"]["version"] == theme["version"]
         assert len(revisions["theme"]["revisions"]) == tally.writes
 
+        # The replica logs JSON lines; the request id a client sends comes back and is on its lines.
+        traced = http.get(f"{b.base_url}/readyz", headers={"X-Request-ID": "trace-me-42"})
+        assert traced.headers["x-request-id"] == "trace-me-42"
+        access = _log_lines_of(b, "trace-me-42")
+        assert [(line["logger"], line["path"], line["status"]) for line in access] == [
+            ("sern_graph.access", "/readyz", 200)
+        ]
+
     assert tally.stale == 0, tally
     print(
         f"\nmulti-replica: {tally.writes} writes, {tally.cross_reads} cross-replica reads, "
@@ -328,6 +337,18 @@ def _read_while_writing(
         result.hits += outcome == "hit"
         result.stale += seen < bisect.bisect_right(returned_at, started)
     return theme, result
+
+
+def _log_lines_of(server: Server, request_id: str) -> list[dict[str, Any]]:
+    """The server's JSON log lines with `request_id` (the access line is written after the response)."""
+    deadline = time.monotonic() + 5
+    while True:
+        text = server.log.read_text()
+        lines = [orjson.loads(line) for line in text.splitlines() if line.startswith("{")]
+        found = [line for line in lines if line.get("request_id") == request_id]
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
 
 
 def _stale_reads(http: httpx.Client, server: Server, expected: str, tally: Tally) -> int:
