@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import uuid
 from collections.abc import Callable
 from contextlib import suppress
@@ -32,14 +33,33 @@ RETRY_FIRST = 0.5
 RETRY_MAX = 5.0
 
 
+# Probe an idle connection after 10 s, every 5 s, and give up after 3 unanswered probes (Linux).
+_KEEPALIVE = {
+    option: value
+    for option, value in (
+        (getattr(socket, "TCP_KEEPIDLE", None), 10),
+        (getattr(socket, "TCP_KEEPINTVL", None), 5),
+        (getattr(socket, "TCP_KEEPCNT", None), 3),
+    )
+    if option is not None
+}
+
+
 class RedisEventRelay:
     def __init__(self, url: str, channel: str) -> None:
         self.channel = channel
         # Tells this process's own messages apart when they come back from the channel.
         self.origin = uuid.uuid4().hex
         self.publisher = connect(url)
-        # The listener blocks on reads: no socket timeout, unlike the fail-fast publisher.
-        self.listener_client = Redis.from_url(url, socket_connect_timeout=1.0)
+        # The listener blocks on reads: no socket timeout, unlike the fail-fast publisher. TCP
+        # keepalive notices a Redis that vanished without closing the connection (a dead host or a
+        # network partition), which a blocked read alone would wait on forever.
+        self.listener_client = Redis.from_url(
+            url,
+            socket_connect_timeout=1.0,
+            socket_keepalive=True,
+            socket_keepalive_options=_KEEPALIVE,
+        )
         self.published = 0
         self.received = 0
         self.listening = asyncio.Event()
