@@ -65,8 +65,8 @@ async def redis() -> AsyncIterator[Redis]:
     await client.aclose()
 
 
-async def started(url: str, channel: str) -> RedisEventRelay:
-    relay = RedisEventRelay(url, channel)
+async def started(url: str, channel: str, **options: float) -> RedisEventRelay:
+    relay = RedisEventRelay(url, channel, **options)
     await relay.start()
     await asyncio.wait_for(relay.listening.wait(), WAIT_S)
     return relay
@@ -153,9 +153,12 @@ async def test_without_redis_events_stay_local_and_writes_do_not_fail(
     try:
         with caplog.at_level(logging.WARNING, logger="sern_graph.content.event_relay"):
             await events.emit(ContentEvent("update", "person", 3, 4))
+            attempts_after_failure = relay.publish_attempts
             await events.emit(ContentEvent("update", "person", 3, 5))
         assert [event.version for event in recorder.events if event.object_id == 3] == [4, 5]
         assert relay.published == 0
+        # The second write did not wait for another connection attempt.
+        assert relay.publish_attempts == attempts_after_failure == 1
         unreachable = [record for record in caplog.records if "other replicas miss them" in record.message]
         assert len(unreachable) == 1
     finally:
@@ -167,7 +170,7 @@ async def test_the_relay_reconnects_by_itself_when_redis_is_back(
 ) -> None:
     proxy = TcpProxy("127.0.0.1", 6379)
     await proxy.start()
-    relay = await started(proxy.url, channel)
+    relay = await started(proxy.url, channel, publish_retry_interval=0)
     try:
         with caplog.at_level(logging.WARNING, logger="sern_graph.content.event_relay"):
             await proxy.cut()

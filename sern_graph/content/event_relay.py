@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+import time
 import uuid
 from collections.abc import Callable
 from contextlib import suppress
@@ -31,6 +32,8 @@ logger = logging.getLogger(__name__)
 # Seconds between reconnection attempts while Redis is away, doubling up to the maximum.
 RETRY_FIRST = 0.5
 RETRY_MAX = 5.0
+# Seconds a write does not try to publish after publishing failed.
+PUBLISH_RETRY_INTERVAL = 1.0
 
 
 # Probe an idle connection after 10 s, every 5 s, and give up after 3 unanswered probes (Linux).
@@ -46,8 +49,11 @@ _KEEPALIVE = {
 
 
 class RedisEventRelay:
-    def __init__(self, url: str, channel: str) -> None:
+    def __init__(
+        self, url: str, channel: str, publish_retry_interval: float = PUBLISH_RETRY_INTERVAL
+    ) -> None:
         self.channel = channel
+        self.publish_retry_interval = publish_retry_interval
         # Tells this process's own messages apart when they come back from the channel.
         self.origin = uuid.uuid4().hex
         self.publisher = connect(url)
@@ -60,10 +66,12 @@ class RedisEventRelay:
             socket_keepalive=True,
             socket_keepalive_options=_KEEPALIVE,
         )
+        self.publish_attempts = 0
         self.published = 0
         self.received = 0
         self.listening = asyncio.Event()
         self._publishing_down = False
+        self._retry_at = 0.0
         self._listener: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
 
@@ -85,7 +93,9 @@ class RedisEventRelay:
         await self.listener_client.aclose()
 
     async def _publish(self, event: ContentEvent) -> None:
-        if event.remote:
+        # A write waits for its publication: while Redis is known to be away, it is not tried for
+        # a second, so writes do not each wait for a connection attempt.
+        if event.remote or (self._publishing_down and time.monotonic() < self._retry_at):
             return
         message = orjson.dumps(
             {
@@ -96,12 +106,14 @@ class RedisEventRelay:
                 "version": event.version,
             }
         )
+        self.publish_attempts += 1
         try:
             await self.publisher.publish(self.channel, message)
         except (RedisError, OSError) as error:
             if not self._publishing_down:
                 logger.warning("Content events: Redis unreachable (%s); other replicas miss them", error)
             self._publishing_down = True
+            self._retry_at = time.monotonic() + self.publish_retry_interval
             return
         self.published += 1
         if self._publishing_down:
