@@ -151,7 +151,6 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             return
         await db.connect(settings)
         tune_garbage_collector(settings.gc_gen0_threshold)
-        relay = RedisEventRelay(settings.redis_url, settings.events_channel) if settings.redis_url else None
         if relay is not None:
             await relay.start()
         scheduler = None
@@ -165,11 +164,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 scheduler.cancel()
                 with suppress(asyncio.CancelledError):
                     await scheduler
-            if relay is not None:
-                await relay.close()
-            await graphql.close()
-            await security.close()
-            await close_admin(admin)
+            await close_clients()
             await db.disconnect()
 
     graphql = SernGraphQL(build_schema(settings), settings)
@@ -180,6 +175,17 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     observability = Observability(settings)
     observability.observe(graphql)
     admin = admin_app(settings)
+    relay = RedisEventRelay(settings.redis_url, settings.events_channel) if settings.redis_url else None
+    if settings.redis_url:
+        observability.observe_redis(
+            {
+                "response_cache": lambda: graphql.response_cache and graphql.response_cache.store,
+                "persisted_queries": lambda: graphql.persisted_queries,
+                "rate_limits": lambda: security.buckets,
+                "admin": lambda: admin.state.admin.store,
+                "events": lambda: relay,
+            }
+        )
     app = Starlette(
         debug=settings.debug,
         routes=[
@@ -199,6 +205,16 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         ],
         lifespan=lifespan,
     )
+
+    async def close_clients() -> None:
+        """Closes the app's Redis clients: at shutdown, or by a test that skipped the lifespan."""
+        if relay is not None:
+            await relay.close()
+        await graphql.close()
+        await security.close()
+        await close_admin(admin)
+
+    app.state.close_clients = close_clients
     app.state.security = security
     app.state.graphql = graphql
     app.state.metrics = observability.metrics

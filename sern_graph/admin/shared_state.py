@@ -157,6 +157,11 @@ class RedisAdminStore:
         self._down = False
         self._retry_at = 0.0
 
+    @property
+    def redis_reachable(self) -> bool:
+        """Whether Redis answered the last time this process asked it."""
+        return not self._down
+
     async def end_session(self, session_id: str, seconds: float) -> None:
         await self.memory.end_session(session_id, seconds)
         key = f"{self.prefix}:ended:{session_id}"

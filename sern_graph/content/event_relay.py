@@ -75,6 +75,11 @@ class RedisEventRelay:
         self._listener: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
 
+    @property
+    def redis_reachable(self) -> bool:
+        """Whether the last publication went through and the channel is being listened to."""
+        return not self._publishing_down and self.listening.is_set()
+
     async def start(self) -> None:
         """Publishes this process's events from now on and starts listening for the others'."""
         self._unsubscribe = events.subscribe(self._publish)

@@ -14,6 +14,7 @@ from sern_graph.observability.metrics import Metrics
 from sern_graph.observability.metrics_middleware import HttpMetrics
 from sern_graph.observability.metrics_view import MetricsEndpoint
 from sern_graph.observability.operations import ObservedGraphQL
+from sern_graph.observability.redis_metrics import Parts, RedisCollector
 from sern_graph.security.client_address import ClientAddress, parse_networks
 from sern_graph.settings import Settings
 
@@ -29,6 +30,10 @@ class Observability:
             Middleware(HttpMetrics, self.metrics),
             Middleware(MetricsEndpoint, self.metrics, settings.metrics_token),
         ]
+
+    def observe_redis(self, parts: Parts) -> None:
+        """Reports whether each of `parts` (name -> how to find it) reaches Redis."""
+        self.metrics.registry.register(RedisCollector(parts))
 
     def observe(self, view: ObservedGraphQL[Any, Any]) -> None:
         """Counts the operations `view` answers, and its response cache's work."""

@@ -41,6 +41,11 @@ class RedisDocumentStore:
         self._down = False
         self._retry_at = 0.0
 
+    @property
+    def redis_reachable(self) -> bool:
+        """Whether Redis answered the last time this process asked it."""
+        return not self._down
+
     async def get(self, sha256_hash: str) -> str | None:
         document = await self.local.get(sha256_hash)
         if document is not None or not self._may_try():

@@ -87,6 +87,11 @@ class RedisStore:
         self._must_flush = False
         self._recovery: asyncio.Task[None] | None = None
 
+    @property
+    def redis_reachable(self) -> bool:
+        """Whether Redis answered the last time this process asked it."""
+        return not self._down
+
     def _entry_key(self, key: str) -> str:
         return f"{self.prefix}:e:{key}"
 

@@ -52,6 +52,11 @@ class RedisBuckets:
         self._down = False
         self._retry_at = 0.0
 
+    @property
+    def redis_reachable(self) -> bool:
+        """Whether Redis answered the last time this process asked it."""
+        return not self._down
+
     async def take(self, key: str, rate: Rate, cost: int = 1) -> Decision:
         if self._down and time.monotonic() < self._retry_at:
             return await self.fallback.take(key, rate, cost)
