@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
 from sern_graph import db
 from sern_graph.app import create_app
@@ -62,6 +63,27 @@ class GraphQLClient:
         assert "errors" not in body, body["errors"]
         result: dict[str, Any] = body["data"]
         return result
+
+
+AppOpener = Callable[..., Awaitable[httpx.AsyncClient]]
+
+
+@pytest.fixture
+async def open_app(settings: Settings) -> AsyncIterator[AppOpener]:
+    """Opens apps with the settings changed by `update` (without their lifespan, like `client`);
+    closes them and their Redis clients after."""
+    opened: list[tuple[Starlette, httpx.AsyncClient]] = []
+
+    async def opener(**update: Any) -> httpx.AsyncClient:
+        app = create_app(settings.model_copy(update=update), manage_database=False)
+        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
+        opened.append((app, client))
+        return client
+
+    yield opener
+    for app, client in opened:
+        await client.aclose()
+        await app.state.close_clients()
 
 
 @pytest.fixture

@@ -10,11 +10,9 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 
 from sern_graph.accounts import services
 from sern_graph.accounts.models import ApiToken, Role, User
-from sern_graph.app import create_app
 from sern_graph.content.models import AuditEvent
 from sern_graph.organisations.models import Organisation
 from sern_graph.settings import Settings
@@ -28,22 +26,6 @@ CREATE = (
     'mutation { createOrganisation(input: {name: "Test bs form", kind: MUNICIPALITY, countryCode: "SE"})'
     " { userErrors { code } } }"
 )
-
-
-@pytest.fixture
-async def open_app(settings: Settings) -> AsyncIterator[Any]:
-    opened: list[tuple[Starlette, httpx.AsyncClient]] = []
-
-    async def opener(**update: Any) -> httpx.AsyncClient:
-        app = create_app(settings.model_copy(update=update), manage_database=False)
-        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
-        opened.append((app, client))
-        return client
-
-    yield opener
-    for app, client in opened:
-        await client.aclose()
-        await app.state.security.close()
 
 
 @pytest.fixture

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 
-from sern_graph.app import create_app
 from sern_graph.persisted.redis_store import RedisDocumentStore
 from sern_graph.response_cache.redis_store import connect
-from sern_graph.settings import Settings
+from tests.conftest import AppOpener
 from tests.redis_support import REDIS_URL, UNREACHABLE_URL, delete_keys, unique_prefix
 from tests.test_persisted_queries import QUERY, error_code, get, persisted, post, sha256
-
-Opener = Callable[..., Awaitable[httpx.AsyncClient]]
 
 
 @pytest.fixture
@@ -28,28 +24,18 @@ async def prefix() -> AsyncIterator[str]:
 
 
 @pytest.fixture
-async def open_replica(settings: Settings) -> AsyncIterator[Opener]:
-    """Opens app instances (replicas in one process) with changed settings; closes them after."""
-    opened: list[tuple[Starlette, httpx.AsyncClient]] = []
+def open_replica(open_app: AppOpener) -> AppOpener:
+    """App instances (replicas in one process) with the response cache off: every answer here must
+    come from running the document."""
 
     async def opener(**update: Any) -> httpx.AsyncClient:
-        # The response cache stays off: every answer here must come from running the document.
-        app = create_app(
-            settings.model_copy(update={"response_cache": False, **update}), manage_database=False
-        )
-        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
-        opened.append((app, client))
-        return client
+        return await open_app(response_cache=False, **update)
 
-    yield opener
-    for app, client in opened:
-        await client.aclose()
-        await app.state.graphql.close()
-        await app.state.security.close()
+    return opener
 
 
 async def test_a_document_registered_through_one_replica_runs_by_hash_through_another(
-    open_replica: Opener, prefix: str
+    open_replica: AppOpener, prefix: str
 ) -> None:
     a = await open_replica(redis_url=REDIS_URL, persisted_queries_prefix=prefix)
     b = await open_replica(redis_url=REDIS_URL, persisted_queries_prefix=prefix)
@@ -61,7 +47,7 @@ async def test_a_document_registered_through_one_replica_runs_by_hash_through_an
     assert by_hash.json() == registered.json()
 
 
-async def test_without_redis_each_process_knows_only_its_own_documents(open_replica: Opener) -> None:
+async def test_without_redis_each_process_knows_only_its_own_documents(open_replica: AppOpener) -> None:
     a = await open_replica()
     b = await open_replica()
     await post(a, {"query": QUERY, "extensions": persisted(QUERY)})
@@ -70,7 +56,7 @@ async def test_without_redis_each_process_knows_only_its_own_documents(open_repl
 
 
 async def test_with_redis_unreachable_a_process_still_serves_the_documents_it_was_sent(
-    open_replica: Opener,
+    open_replica: AppOpener,
 ) -> None:
     a = await open_replica(redis_url=UNREACHABLE_URL)
     registered = await post(a, {"query": QUERY, "extensions": persisted(QUERY)})

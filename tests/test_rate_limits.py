@@ -17,11 +17,9 @@ import httpx
 import pytest
 from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
-from starlette.applications import Starlette
 
 from sern_graph.accounts import services
 from sern_graph.accounts.models import ApiToken, Role, User
-from sern_graph.app import create_app
 from sern_graph.content.models import AuditEvent
 from sern_graph.security.buckets import Decision, Rate
 from sern_graph.security.client_address import ClientAddress, parse_networks
@@ -41,23 +39,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-async def open_app(settings: Settings) -> AsyncIterator[Any]:
-    """Opens apps with settings changed by `update`; closes them (and their Redis clients) after."""
-    opened: list[tuple[Starlette, httpx.AsyncClient]] = []
-
-    async def opener(**update: Any) -> httpx.AsyncClient:
-        app = create_app(settings.model_copy(update=update), manage_database=False)
-        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
-        opened.append((app, client))
-        return client
-
-    yield opener
-    for app, client in opened:
-        await client.aclose()
-        await app.state.security.close()
 
 
 @pytest.fixture

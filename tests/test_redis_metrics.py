@@ -4,47 +4,36 @@ the last time it tried, so an alert can see the degraded mode that is only logge
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 
-from sern_graph.app import create_app
-from sern_graph.settings import Settings
+from tests.conftest import AppOpener
 from tests.redis_support import REDIS_URL, UNREACHABLE_URL, delete_keys, unique_prefix
 
-Opener = Callable[..., Awaitable[httpx.AsyncClient]]
 QUERY = "query Themes { themes { slug } }"
 QUERY_HASH = hashlib.sha256(QUERY.encode()).hexdigest()
 PARTS = ("admin", "events", "persisted_queries", "rate_limits", "response_cache")
 
 
 @pytest.fixture
-async def open_app(settings: Settings) -> AsyncIterator[Opener]:
-    opened: list[tuple[Starlette, httpx.AsyncClient]] = []
+async def open_instrumented(open_app: AppOpener) -> AsyncIterator[AppOpener]:
+    """Apps whose Redis keys are this test's and that rate-limit loopback (exempt by default)."""
     prefix = unique_prefix("redis-metrics")
 
     async def opener(**update: Any) -> httpx.AsyncClient:
-        changed = {
-            # Loopback is exempt from rate limits by default: here it must use the buckets.
-            "rate_limit_exempt": (),
-            "response_cache_prefix": f"{prefix}:rc",
-            "rate_limit_prefix": f"{prefix}:rl",
-            "persisted_queries_prefix": f"{prefix}:apq",
-            "admin_state_prefix": f"{prefix}:admin",
+        return await open_app(
+            rate_limit_exempt=(),
+            response_cache_prefix=f"{prefix}:rc",
+            rate_limit_prefix=f"{prefix}:rl",
+            persisted_queries_prefix=f"{prefix}:apq",
+            admin_state_prefix=f"{prefix}:admin",
             **update,
-        }
-        app = create_app(settings.model_copy(update=changed), manage_database=False)
-        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
-        opened.append((app, client))
-        return client
+        )
 
     yield opener
-    for app, client in opened:
-        await client.aclose()
-        await app.state.close_clients()
     await delete_keys(prefix)
 
 
@@ -70,21 +59,21 @@ async def use_everything(client: httpx.AsyncClient) -> None:
     await client.post("/admin/signin", data={"username": "nobody", "password": "x", "csrf_token": token})
 
 
-async def test_every_part_reports_redis_reachable_when_it_is(open_app: Opener) -> None:
-    client = await open_app(redis_url=REDIS_URL)
+async def test_every_part_reports_redis_reachable_when_it_is(open_instrumented: AppOpener) -> None:
+    client = await open_instrumented(redis_url=REDIS_URL)
     await use_everything(client)
     values = reachable((await client.get("/metrics")).text)
     # The relay listens only once the app has started (lifespan), which these in-process apps skip.
     assert values == {**dict.fromkeys(PARTS, 1.0), "events": 0.0}
 
 
-async def test_each_part_reports_redis_unreachable_once_it_has_tried(open_app: Opener) -> None:
-    client = await open_app(redis_url=UNREACHABLE_URL)
+async def test_each_part_reports_redis_unreachable_once_it_has_tried(open_instrumented: AppOpener) -> None:
+    client = await open_instrumented(redis_url=UNREACHABLE_URL)
     assert reachable((await client.get("/metrics")).text) == {**dict.fromkeys(PARTS, 1.0), "events": 0.0}
     await use_everything(client)
     assert reachable((await client.get("/metrics")).text) == dict.fromkeys(PARTS, 0.0)
 
 
-async def test_without_redis_there_is_nothing_to_report(open_app: Opener) -> None:
-    client = await open_app(redis_url=None)
+async def test_without_redis_there_is_nothing_to_report(open_instrumented: AppOpener) -> None:
+    client = await open_instrumented(redis_url=None)
     assert reachable((await client.get("/metrics")).text) == {}
