@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from sern_graph.persisted.redis_store import RedisDocumentStore
-from sern_graph.response_cache.redis_store import connect
+from sern_graph.redis_link import connect
 from tests.conftest import AppOpener
 from tests.redis_support import REDIS_URL, UNREACHABLE_URL, delete_keys, unique_prefix
 from tests.test_persisted_queries import QUERY, error_code, get, persisted, post, sha256

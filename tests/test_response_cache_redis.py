@@ -17,8 +17,9 @@ from sern_graph.accounts.models import ApiToken, Role
 from sern_graph.content.events import ContentEvent
 from sern_graph.content.models import AuditEvent
 from sern_graph.organisations.models import Organisation
+from sern_graph.redis_link import connect
 from sern_graph.response_cache.cache import ResponseCache
-from sern_graph.response_cache.redis_store import RedisStore, connect
+from sern_graph.response_cache.redis_store import RedisStore
 from sern_graph.response_cache.store import Entry, MemoryStore, StoreUnavailable
 from sern_graph.response_cache.tags import purge_tags
 from sern_graph.settings import Settings

@@ -25,7 +25,7 @@ from typing import Protocol, TypeVar
 
 from redis.exceptions import RedisError
 
-from sern_graph.response_cache.redis_store import connect
+from sern_graph.redis_link import RedisHealth, connect
 from sern_graph.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -149,18 +149,16 @@ class RedisAdminStore:
 
     def __init__(self, url: str, prefix: str, retry_interval: float = 1.0) -> None:
         self.prefix = prefix
-        self.retry_interval = retry_interval
         self.client = connect(url)
         self.memory = MemoryAdminStore()
         self._failed = self.client.register_script(_FAILED)
         self._failures = self.client.register_script(_FAILURES)
-        self._down = False
-        self._retry_at = 0.0
+        self.health = RedisHealth(logger, "Admin sign-in state", "kept in memory", retry_interval)
 
     @property
     def redis_reachable(self) -> bool:
         """Whether Redis answered the last time this process asked it."""
-        return not self._down
+        return self.health.reachable
 
     async def end_session(self, session_id: str, seconds: float) -> None:
         await self.memory.end_session(session_id, seconds)
@@ -204,21 +202,14 @@ class RedisAdminStore:
         return f"{self.prefix}:failures:{key}"
 
     async def _call(self, operation: Callable[[], Awaitable[T]], fallback: Callable[[], Awaitable[T]]) -> T:
-        if self._down and time.monotonic() < self._retry_at:
+        if not self.health.may_try():
             return await fallback()
         try:
             result = await operation()
         except (RedisError, OSError) as error:
-            if not self._down:
-                logger.warning(
-                    "Admin sign-in state: Redis unreachable (%s); kept in memory until it is back", error
-                )
-            self._down = True
-            self._retry_at = time.monotonic() + self.retry_interval
+            self.health.failed(error)
             return await fallback()
-        if self._down:
-            logger.warning("Admin sign-in state: Redis is reachable again")
-            self._down = False
+        self.health.answered()
         return result
 
 

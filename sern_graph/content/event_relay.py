@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-import time
 import uuid
 from collections.abc import Callable
 from contextlib import suppress
@@ -25,7 +24,7 @@ from redis.exceptions import RedisError
 
 from sern_graph.content import events
 from sern_graph.content.events import ContentEvent
-from sern_graph.response_cache.redis_store import connect
+from sern_graph.redis_link import RedisHealth, connect
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +52,6 @@ class RedisEventRelay:
         self, url: str, channel: str, publish_retry_interval: float = PUBLISH_RETRY_INTERVAL
     ) -> None:
         self.channel = channel
-        self.publish_retry_interval = publish_retry_interval
         # Tells this process's own messages apart when they come back from the channel.
         self.origin = uuid.uuid4().hex
         self.publisher = connect(url)
@@ -70,15 +68,16 @@ class RedisEventRelay:
         self.published = 0
         self.received = 0
         self.listening = asyncio.Event()
-        self._publishing_down = False
-        self._retry_at = 0.0
+        self.publishing = RedisHealth(
+            logger, "Content events", "other replicas miss them", publish_retry_interval
+        )
         self._listener: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
 
     @property
     def redis_reachable(self) -> bool:
         """Whether the last publication went through and the channel is being listened to."""
-        return not self._publishing_down and self.listening.is_set()
+        return self.publishing.reachable and self.listening.is_set()
 
     async def start(self) -> None:
         """Publishes this process's events from now on and starts listening for the others'."""
@@ -100,7 +99,7 @@ class RedisEventRelay:
     async def _publish(self, event: ContentEvent) -> None:
         # A write waits for its publication: while Redis is known to be away, it is not tried for
         # a second, so writes do not each wait for a connection attempt.
-        if event.remote or (self._publishing_down and time.monotonic() < self._retry_at):
+        if event.remote or not self.publishing.may_try():
             return
         message = orjson.dumps(
             {
@@ -115,15 +114,10 @@ class RedisEventRelay:
         try:
             await self.publisher.publish(self.channel, message)
         except (RedisError, OSError) as error:
-            if not self._publishing_down:
-                logger.warning("Content events: Redis unreachable (%s); other replicas miss them", error)
-            self._publishing_down = True
-            self._retry_at = time.monotonic() + self.publish_retry_interval
+            self.publishing.failed(error)
             return
         self.published += 1
-        if self._publishing_down:
-            logger.warning("Content events: publishing to Redis again")
-            self._publishing_down = False
+        self.publishing.answered()
 
     async def _listen(self) -> None:
         delay = RETRY_FIRST

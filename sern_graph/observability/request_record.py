@@ -22,11 +22,7 @@ _current: ContextVar[RequestRecord | None] = ContextVar("sern_request_record", d
 
 @contextmanager
 def recording_request() -> Iterator[RequestRecord]:
-    """The current request's record: the one an outer middleware started, or a new one."""
-    existing = _current.get()
-    if existing is not None:
-        yield existing
-        return
+    """A new record, current until the block ends."""
     record = RequestRecord()
     token = _current.set(record)
     try:

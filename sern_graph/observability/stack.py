@@ -7,11 +7,10 @@ from typing import Any
 
 from starlette.middleware import Middleware
 
-from sern_graph.observability.access_log import AccessLog
+from sern_graph.observability.access_log import RequestObserver
 from sern_graph.observability.cache_metrics import ResponseCacheCollector
 from sern_graph.observability.events import count_content_events
 from sern_graph.observability.metrics import Metrics
-from sern_graph.observability.metrics_middleware import HttpMetrics
 from sern_graph.observability.metrics_view import MetricsEndpoint
 from sern_graph.observability.operations import ObservedGraphQL
 from sern_graph.observability.redis_metrics import Parts, RedisCollector
@@ -26,8 +25,9 @@ class Observability:
         self.stop_counting_events = count_content_events(self.metrics)
         # Outermost first: /metrics is logged and counted like any request.
         self.middleware = [
-            Middleware(AccessLog, ClientAddress(parse_networks(settings.trusted_proxies))),
-            Middleware(HttpMetrics, self.metrics),
+            Middleware(
+                RequestObserver, ClientAddress(parse_networks(settings.trusted_proxies)), self.metrics
+            ),
             Middleware(MetricsEndpoint, self.metrics, settings.metrics_token),
         ]
 

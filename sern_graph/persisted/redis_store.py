@@ -11,12 +11,11 @@ gets PERSISTED_QUERY_NOT_FOUND and sends it again, as the protocol intends.
 from __future__ import annotations
 
 import logging
-import time
 
 from redis.exceptions import RedisError
 
 from sern_graph.persisted.store import LRUStore
-from sern_graph.response_cache.redis_store import connect
+from sern_graph.redis_link import RedisHealth, connect
 
 logger = logging.getLogger(__name__)
 
@@ -36,26 +35,26 @@ class RedisDocumentStore:
         self.prefix = prefix
         self.ttl = ttl
         self.local = local if local is not None else LRUStore()
-        self.retry_interval = retry_interval
         self.client = connect(url)
-        self._down = False
-        self._retry_at = 0.0
+        self.health = RedisHealth(
+            logger, "Persisted queries", "this process's documents only", retry_interval
+        )
 
     @property
     def redis_reachable(self) -> bool:
         """Whether Redis answered the last time this process asked it."""
-        return not self._down
+        return self.health.reachable
 
     async def get(self, sha256_hash: str) -> str | None:
         document = await self.local.get(sha256_hash)
-        if document is not None or not self._may_try():
+        if document is not None or not self.health.may_try():
             return document
         try:
             raw = await self.client.getex(self._key(sha256_hash), ex=self.ttl)
         except (RedisError, OSError) as error:
-            self._failed(error)
+            self.health.failed(error)
             return None
-        self._reachable()
+        self.health.answered()
         if not isinstance(raw, bytes):
             return None
         document = raw.decode()
@@ -64,31 +63,17 @@ class RedisDocumentStore:
 
     async def set(self, sha256_hash: str, document: str) -> None:
         await self.local.set(sha256_hash, document)
-        if not self._may_try():
+        if not self.health.may_try():
             return
         try:
             await self.client.set(self._key(sha256_hash), document, ex=self.ttl)
         except (RedisError, OSError) as error:
-            self._failed(error)
+            self.health.failed(error)
             return
-        self._reachable()
+        self.health.answered()
 
     async def close(self) -> None:
         await self.client.aclose()
 
     def _key(self, sha256_hash: str) -> str:
         return f"{self.prefix}:{sha256_hash}"
-
-    def _may_try(self) -> bool:
-        return not self._down or time.monotonic() >= self._retry_at
-
-    def _failed(self, error: Exception) -> None:
-        if not self._down:
-            logger.warning("Persisted queries: Redis unreachable (%s); this process's documents only", error)
-        self._down = True
-        self._retry_at = time.monotonic() + self.retry_interval
-
-    def _reachable(self) -> None:
-        if self._down:
-            logger.warning("Persisted queries: Redis is reachable again")
-            self._down = False

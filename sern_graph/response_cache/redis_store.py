@@ -17,25 +17,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from typing import Any, TypeVar
 
 import orjson
-from redis.asyncio import Redis
-from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
-from redis.retry import Retry
 
+from sern_graph.redis_link import RedisHealth, connect
 from sern_graph.response_cache.store import Entry, StoreUnavailable
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-
-# A request waits at most this long for Redis before running uncached.
-CONNECT_TIMEOUT = 0.5
-COMMAND_TIMEOUT = 1.0
 
 _STORE = """
 if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then return 0 end
@@ -61,36 +54,24 @@ return count
 """
 
 
-def connect(url: str) -> Redis:
-    """A client that fails fast: no retries, short timeouts (the request then runs uncached)."""
-    return Redis.from_url(
-        url,
-        socket_connect_timeout=CONNECT_TIMEOUT,
-        socket_timeout=COMMAND_TIMEOUT,
-        retry=Retry(NoBackoff(), 0),
-    )
-
-
 class RedisStore:
     backend = "redis"
 
     def __init__(self, url: str, prefix: str, ttl: int, retry_interval: float = 1.0) -> None:
         self.prefix = prefix
         self.ttl = ttl
-        self.retry_interval = retry_interval
         self.client = connect(url)
         self._store = self.client.register_script(_STORE)
         self._purge = self.client.register_script(_PURGE)
         self._epoch_key = f"{prefix}:epoch"
-        self._down = False
-        self._retry_at = 0.0
+        self.health = RedisHealth(logger, "Response cache", "serving uncached", retry_interval)
         self._must_flush = False
         self._recovery: asyncio.Task[None] | None = None
 
     @property
     def redis_reachable(self) -> bool:
         """Whether Redis answered the last time this process asked it."""
-        return not self._down
+        return self.health.reachable
 
     def _entry_key(self, key: str) -> str:
         return f"{self.prefix}:e:{key}"
@@ -152,7 +133,7 @@ class RedisStore:
         return deleted
 
     async def _call(self, operation: Callable[[], Awaitable[T]]) -> T:
-        if self._down and time.monotonic() < self._retry_at:
+        if not self.health.may_try():
             raise StoreUnavailable("Redis was unreachable a moment ago")
         try:
             if self._must_flush:
@@ -162,24 +143,19 @@ class RedisStore:
         except (RedisError, OSError) as error:
             self._failed(error)
             raise StoreUnavailable(str(error)) from error
-        if self._down:
-            logger.warning("Response cache: Redis is reachable again")
-            self._down = False
+        self.health.answered()
         return result
 
     def _failed(self, error: Exception) -> None:
-        if not self._down:
-            logger.warning("Response cache: Redis unreachable (%s); serving uncached until it is back", error)
-        self._down = True
+        self.health.failed(error)
         self._must_flush = True
-        self._retry_at = time.monotonic() + self.retry_interval
         if self._recovery is None or self._recovery.done():
             self._recovery = asyncio.get_running_loop().create_task(self._recover())
 
     async def _recover(self) -> None:
         """Deletes the possibly stale entries as soon as Redis answers again."""
         while self._must_flush:
-            await asyncio.sleep(max(self.retry_interval, 0.05))
+            await asyncio.sleep(max(self.health.retry_interval, 0.05))
             if not self._must_flush:
                 return
             try:
@@ -187,6 +163,4 @@ class RedisStore:
             except (RedisError, OSError):
                 continue
             self._must_flush = False
-            if self._down:
-                logger.warning("Response cache: Redis is reachable again; dropped what may be stale")
-                self._down = False
+            self.health.answered("; dropped what may be stale")

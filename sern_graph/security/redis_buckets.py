@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 
 from redis.exceptions import RedisError
 
-from sern_graph.response_cache.redis_store import connect
+from sern_graph.redis_link import RedisHealth, connect
 from sern_graph.security.buckets import Decision, Rate, decide
 from sern_graph.security.memory_buckets import MemoryBuckets
 
@@ -45,36 +44,27 @@ class RedisBuckets:
 
     def __init__(self, url: str, prefix: str, retry_interval: float = 1.0) -> None:
         self.prefix = prefix
-        self.retry_interval = retry_interval
         self.client = connect(url)
         self.fallback = MemoryBuckets()
         self._take = self.client.register_script(_TAKE)
-        self._down = False
-        self._retry_at = 0.0
+        self.health = RedisHealth(logger, "Rate limits", "counting in memory", retry_interval)
 
     @property
     def redis_reachable(self) -> bool:
         """Whether Redis answered the last time this process asked it."""
-        return not self._down
+        return self.health.reachable
 
     async def take(self, key: str, rate: Rate, cost: int = 1) -> Decision:
-        if self._down and time.monotonic() < self._retry_at:
+        if not self.health.may_try():
             return await self.fallback.take(key, rate, cost)
         expiry = math.ceil(rate.burst / rate.per_second) + 1
         args = [rate.burst, rate.per_second, cost, expiry]
         try:
             tokens = float(await self._take(keys=[f"{self.prefix}:{key}"], args=args, client=self.client))
         except (RedisError, OSError) as error:
-            if not self._down:
-                logger.warning(
-                    "Rate limits: Redis unreachable (%s); counting in memory until it is back", error
-                )
-            self._down = True
-            self._retry_at = time.monotonic() + self.retry_interval
+            self.health.failed(error)
             return await self.fallback.take(key, rate, cost)
-        if self._down:
-            logger.warning("Rate limits: Redis is reachable again")
-            self._down = False
+        self.health.answered()
         return decide(tokens, rate)
 
     async def close(self) -> None:
